@@ -1,0 +1,144 @@
+//! Scoring a batch of unit workbooks: expand folders, read and score each file, and check what
+//! only shows across files (duplicate unit codes).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::framework::Framework;
+use crate::problem::{Location, Problem};
+use crate::score::{BasisChoice, UnitScore, score_unit};
+use crate::workbook::read_unit;
+
+/// Extensions read from folders (compared case-insensitively).
+pub const WORKBOOK_EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+
+/// A file that could not be scored, with every problem found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excluded {
+    pub file: PathBuf,
+    pub problems: Vec<Problem>,
+}
+
+/// The outcome of scoring a batch: the units scored and the files excluded.
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    pub scored: Vec<UnitScore>,
+    pub excluded: Vec<Excluded>,
+    /// Files in the given folders that were not read, with the reason (shown to the user).
+    pub skipped: Vec<(PathBuf, &'static str)>,
+}
+
+/// Expands folders into their workbooks (not recursively, sorted by name); files are kept as
+/// given. Paths that do not exist become excluded entries, so they are reported with the rest.
+pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = match std::fs::read_dir(path) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    batch
+                        .excluded
+                        .push(excluded(path, format!("cannot list the folder: {e}")));
+                    continue;
+                }
+            };
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect();
+            found.sort();
+            for file in found {
+                match skip_reason(&file) {
+                    Some(reason) => batch.skipped.push((file, reason)),
+                    None => files.push(file),
+                }
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            batch
+                .excluded
+                .push(excluded(path, "no such file or folder".to_string()));
+        }
+    }
+    files
+}
+
+fn skip_reason(file: &Path) -> Option<&'static str> {
+    let name = file.file_name()?.to_string_lossy();
+    if name.starts_with("~$") || name.starts_with(".~lock.") {
+        return Some("a spreadsheet program's lock file");
+    }
+    let extension = file.extension().map(|e| e.to_string_lossy().to_lowercase());
+    match extension {
+        Some(ext) if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) => None,
+        _ => Some("not a workbook (.xlsx, .xlsm, .xls, .ods)"),
+    }
+}
+
+fn excluded(file: &Path, message: String) -> Excluded {
+    Excluded {
+        file: file.to_path_buf(),
+        problems: vec![Problem::new(Location::file(file), message)],
+    }
+}
+
+/// Reads and scores every input, then excludes units whose code appears in more than one file.
+pub fn score_all(framework: &Framework, paths: &[PathBuf], basis: BasisChoice) -> Batch {
+    let mut batch = Batch::default();
+    for file in collect_inputs(paths, &mut batch) {
+        let scored =
+            read_unit(&file, framework).and_then(|unit| score_unit(framework, &unit, basis));
+        match scored {
+            Ok(unit) => batch.scored.push(unit),
+            Err(problems) => batch.excluded.push(Excluded { file, problems }),
+        }
+    }
+    exclude_duplicate_codes(&mut batch);
+    batch
+}
+
+/// Two files claiming one unit code cannot both be right, and picking one would be a guess.
+fn exclude_duplicate_codes(batch: &mut Batch) {
+    let mut by_code: BTreeMap<&str, Vec<&Path>> = BTreeMap::new();
+    for unit in &batch.scored {
+        by_code.entry(&unit.unit_code).or_default().push(&unit.file);
+    }
+    let duplicated: BTreeMap<String, Vec<PathBuf>> = by_code
+        .into_iter()
+        .filter(|(_, files)| files.len() > 1)
+        .map(|(code, files)| {
+            (
+                code.to_string(),
+                files.into_iter().map(Path::to_path_buf).collect(),
+            )
+        })
+        .collect();
+    if duplicated.is_empty() {
+        return;
+    }
+    let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut batch.scored)
+        .into_iter()
+        .partition(|unit| !duplicated.contains_key(&unit.unit_code));
+    batch.scored = kept;
+    for unit in dropped {
+        let others: Vec<String> = duplicated[&unit.unit_code]
+            .iter()
+            .filter(|f| **f != unit.file)
+            .map(|f| f.display().to_string())
+            .collect();
+        batch.excluded.push(Excluded {
+            problems: vec![Problem::new(
+                Location::file(&unit.file),
+                format!(
+                    "unit code \"{}\" is also used by {}; each unit must have its own code",
+                    unit.unit_code,
+                    others.join(", ")
+                ),
+            )],
+            file: unit.file,
+        });
+    }
+}

@@ -1,0 +1,58 @@
+//! The command line: argument definitions, dispatch, and exit codes. One file per command.
+
+mod score;
+
+use std::ffi::OsString;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    /// Success: every input was scored and the result written.
+    pub const OK: i32 = 0;
+    /// Invalid input (criteria file, workbooks) or a failure to write: nothing was written.
+    pub const INVALID: i32 = 1;
+    /// Wrong command-line usage (clap's own code).
+    pub const USAGE: i32 = 2;
+    /// `--keep-going` wrote results, but some units were excluded: the result is incomplete.
+    pub const INCOMPLETE: i32 = 4;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "parindex",
+    version,
+    about = "Score the administrative-reform index (Chỉ số cải cách hành chính, PAR INDEX) of local units"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Score, rate and rank units from their self-assessment workbooks (chấm điểm, xếp hạng).
+    Score(score::ScoreArgs),
+}
+
+/// Runs the program on these arguments and returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Score(args) => score::run(args),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("error: {e:#}");
+        exit::INVALID
+    })
+}

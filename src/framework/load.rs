@@ -1,0 +1,702 @@
+//! Reading a framework from TOML and validating it, with line and column for every problem.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use toml::Spanned;
+use unicode_normalization::UnicodeNormalization;
+
+use super::{Band, Framework, LeafRule, Level, Node, Rounding, Source};
+
+/// Why a framework could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum FrameworkError {
+    #[error("cannot read criteria file {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("criteria file {}: {message}", path.display())]
+    Syntax { path: PathBuf, message: String },
+    #[error("criteria file {} is not valid:\n{}", path.display(), list(problems))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<SourceProblem>,
+    },
+}
+
+fn list(problems: &[SourceProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A semantic problem in a criteria file, at a 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceProblem {
+    pub line: usize,
+    pub column: usize,
+    pub code: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for SourceProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)?;
+        if let Some(code) = &self.code {
+            write!(f, ", criterion {code}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrameworkFile {
+    id: String,
+    name: String,
+    name_en: Option<String>,
+    level: Level,
+    year: Spanned<i32>,
+    total_max: Spanned<Decimal>,
+    #[serde(default = "default_decimals")]
+    decimals: Spanned<u32>,
+    #[serde(default)]
+    rounding: Rounding,
+    note: Option<String>,
+    #[serde(rename = "band")]
+    bands: Vec<BandFile>,
+    #[serde(rename = "area")]
+    areas: Vec<NodeFile>,
+    #[serde(rename = "criterion", default)]
+    criteria: Vec<NodeFile>,
+}
+
+fn default_decimals() -> Spanned<u32> {
+    Spanned::new(0..0, 2)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BandFile {
+    from: Spanned<Decimal>,
+    below: Option<Spanned<Decimal>>,
+    label: String,
+    label_en: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NodeFile {
+    code: Spanned<String>,
+    name: String,
+    name_en: Option<String>,
+    max: Spanned<Decimal>,
+    allow_not_applicable: Option<Spanned<bool>>,
+    source: Option<Spanned<Source>>,
+    step: Option<Spanned<Decimal>>,
+}
+
+impl Framework {
+    /// Reads and validates a criteria file.
+    pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
+        let text = std::fs::read_to_string(path).map_err(|source| FrameworkError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Framework::from_toml(&text, path)
+    }
+
+    /// Parses and validates criteria text; `path` is used only in messages.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Framework, FrameworkError> {
+        let file: FrameworkFile = toml::from_str(text).map_err(|e| FrameworkError::Syntax {
+            path: path.to_path_buf(),
+            message: e.to_string().trim_end().to_string(),
+        })?;
+        let mut checker = Checker {
+            text,
+            problems: Vec::new(),
+        };
+        let framework = checker.build(file);
+        if checker.problems.is_empty() {
+            Ok(framework)
+        } else {
+            checker.problems.sort_by_key(|p| (p.line, p.column));
+            Err(FrameworkError::Invalid {
+                path: path.to_path_buf(),
+                problems: checker.problems,
+            })
+        }
+    }
+}
+
+struct Checker<'a> {
+    text: &'a str,
+    problems: Vec<SourceProblem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, span: Range<usize>, code: Option<&str>, message: String) {
+        let (line, column) = line_column(self.text, span.start);
+        self.problems.push(SourceProblem {
+            line,
+            column,
+            code: code.map(str::to_string),
+            message,
+        });
+    }
+
+    fn build(&mut self, file: FrameworkFile) -> Framework {
+        let year = *file.year.get_ref();
+        if !(2000..=2100).contains(&year) {
+            self.report(
+                file.year.span(),
+                None,
+                format!("year {year} is not a plausible assessment year"),
+            );
+        }
+        let decimals = *file.decimals.get_ref();
+        if decimals > 6 {
+            self.report(
+                file.decimals.span(),
+                None,
+                format!("decimals = {decimals}: at most 6 decimals can be published"),
+            );
+        }
+        let nodes = self.build_tree(&file.areas, &file.criteria);
+        let area_sum: Decimal = nodes.iter().filter(|n| n.is_area()).map(|n| n.max).sum();
+        let total_max = *file.total_max.get_ref();
+        if area_sum != total_max {
+            self.report(
+                file.total_max.span(),
+                None,
+                format!("total_max is {total_max} but the areas' maxima add up to {area_sum}",),
+            );
+        }
+        let bands = self.build_bands(&file.bands);
+        let by_code = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.code.clone(), i))
+            .collect();
+        Framework {
+            id: file.id,
+            name: nfc(&file.name),
+            name_en: file.name_en,
+            level: file.level,
+            year,
+            total_max,
+            decimals,
+            rounding: file.rounding,
+            note: file.note,
+            nodes,
+            bands,
+            by_code,
+        }
+    }
+
+    /// Links areas and criteria into one tree by their codes and checks the maxima.
+    fn build_tree(&mut self, areas: &[NodeFile], criteria: &[NodeFile]) -> Vec<Node> {
+        // Every entry, areas first, with its code normalised; duplicates are reported and dropped.
+        let mut entries: Vec<(&NodeFile, String)> = Vec::new();
+        let mut first_seen: HashMap<String, usize> = HashMap::new();
+        for (entry, is_area) in areas
+            .iter()
+            .map(|a| (a, true))
+            .chain(criteria.iter().map(|c| (c, false)))
+        {
+            let code = nfc(entry.code.get_ref().trim());
+            let span = entry.code.span();
+            if !is_valid_code(&code) {
+                self.report(
+                    span,
+                    None,
+                    format!(
+                        "code \"{code}\" is not a hierarchical code like \"1\", \"1.2\" or \"1.2.3\""
+                    ),
+                );
+                continue;
+            }
+            let depth = code.split('.').count();
+            if is_area && depth != 1 {
+                self.report(
+                    span,
+                    Some(&code),
+                    "an area's code has one part (\"1\"); list criteria under [[criterion]]"
+                        .to_string(),
+                );
+                continue;
+            }
+            if !is_area && depth == 1 {
+                self.report(
+                    span,
+                    Some(&code),
+                    "a criterion's code names its area first (\"1.2\"); list areas under [[area]]"
+                        .to_string(),
+                );
+                continue;
+            }
+            if let Some(&first) = first_seen.get(&code) {
+                let (line, _) = line_column(self.text, entries[first].0.code.span().start);
+                self.report(
+                    span,
+                    Some(&code),
+                    format!("duplicate code: already defined on line {line}"),
+                );
+                continue;
+            }
+            if *entry.max.get_ref() <= Decimal::ZERO {
+                self.report(
+                    entry.max.span(),
+                    Some(&code),
+                    format!("maximum {} must be above zero", entry.max.get_ref()),
+                );
+            }
+            first_seen.insert(code.clone(), entries.len());
+            entries.push((entry, code));
+        }
+
+        // Children of each entry, in file order; criteria whose parent is missing are reported.
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
+        let mut roots = Vec::new();
+        for (i, (entry, code)) in entries.iter().enumerate() {
+            match code.rsplit_once('.') {
+                None => roots.push(i),
+                Some((parent_code, _)) => match first_seen.get(parent_code) {
+                    Some(&parent) => children[parent].push(i),
+                    None => self.report(
+                        entry.code.span(),
+                        Some(code),
+                        format!("its parent \"{parent_code}\" is not defined"),
+                    ),
+                },
+            }
+        }
+
+        let mut nodes = Vec::with_capacity(entries.len());
+        for root in roots {
+            self.push_subtree(root, None, &entries, &children, &mut nodes);
+        }
+        nodes
+    }
+
+    fn push_subtree(
+        &mut self,
+        entry_index: usize,
+        parent: Option<usize>,
+        entries: &[(&NodeFile, String)],
+        children: &[Vec<usize>],
+        nodes: &mut Vec<Node>,
+    ) {
+        let (entry, code) = &entries[entry_index];
+        let index = nodes.len();
+        let is_leaf = children[entry_index].is_empty();
+        let max = *entry.max.get_ref();
+        let leaf = if is_leaf {
+            self.leaf_rule(entry, code, parent.is_none())
+        } else {
+            self.reject_leaf_fields(entry, code);
+            None
+        };
+        nodes.push(Node {
+            code: code.clone(),
+            name: nfc(&entry.name),
+            name_en: entry.name_en.clone(),
+            max,
+            parent,
+            children: Vec::new(),
+            leaf,
+        });
+        if let Some(p) = parent {
+            nodes[p].children.push(index);
+        }
+        for &child in &children[entry_index] {
+            self.push_subtree(child, Some(index), entries, children, nodes);
+        }
+        if !is_leaf {
+            let sum: Decimal = nodes[index].children.iter().map(|&c| nodes[c].max).sum();
+            if sum != max {
+                self.report(
+                    entry.max.span(),
+                    Some(code),
+                    format!("maximum {max} differs from the sum of its children's maxima, {sum}"),
+                );
+            }
+        }
+    }
+
+    fn leaf_rule(&mut self, entry: &NodeFile, code: &str, is_area: bool) -> Option<LeafRule> {
+        if is_area {
+            self.report(
+                entry.code.span(),
+                Some(code),
+                "an area needs at least one criterion".to_string(),
+            );
+        }
+        let max = *entry.max.get_ref();
+        let step = entry.step.as_ref().map(|s| (*s.get_ref(), s.span()));
+        if let Some((step, span)) = &step {
+            if *step <= Decimal::ZERO {
+                self.report(
+                    span.clone(),
+                    Some(code),
+                    format!("step {step} must be above zero"),
+                );
+            } else if !(max % step).is_zero() {
+                self.report(
+                    span.clone(),
+                    Some(code),
+                    format!("maximum {max} is not a multiple of the step {step}"),
+                );
+            }
+        }
+        Some(LeafRule {
+            allow_not_applicable: entry
+                .allow_not_applicable
+                .as_ref()
+                .is_some_and(|a| *a.get_ref()),
+            source: entry
+                .source
+                .as_ref()
+                .map(|s| *s.get_ref())
+                .unwrap_or_default(),
+            step: step.map(|(s, _)| s),
+        })
+    }
+
+    fn reject_leaf_fields(&mut self, entry: &NodeFile, code: &str) {
+        let misplaced = [
+            entry
+                .allow_not_applicable
+                .as_ref()
+                .map(|f| ("allow_not_applicable", f.span())),
+            entry.source.as_ref().map(|f| ("source", f.span())),
+            entry.step.as_ref().map(|f| ("step", f.span())),
+        ];
+        for (field, span) in misplaced.into_iter().flatten() {
+            self.report(
+                span,
+                Some(code),
+                format!("{field} applies to leaves only, and this criterion has sub-criteria"),
+            );
+        }
+    }
+
+    fn build_bands(&mut self, files: &[BandFile]) -> Vec<Band> {
+        let mut order: Vec<&BandFile> = files.iter().collect();
+        order.sort_by_key(|b| *b.from.get_ref());
+        if order.is_empty() {
+            self.report(0..0, None, "no [[band]] is defined".to_string());
+            return Vec::new();
+        }
+        let hundred = Decimal::ONE_HUNDRED;
+        let lowest = order[0];
+        if !lowest.from.get_ref().is_zero() {
+            self.report(
+                lowest.from.span(),
+                None,
+                format!(
+                    "the lowest band \"{}\" starts at {}: bands must start at 0",
+                    lowest.label,
+                    lowest.from.get_ref()
+                ),
+            );
+        }
+        for pair in order.windows(2) {
+            let (lower, upper) = (pair[0], pair[1]);
+            let next_from = *upper.from.get_ref();
+            match &lower.below {
+                None => self.report(
+                    lower.from.span(),
+                    None,
+                    format!(
+                        "band \"{}\" has no upper bound `below`, but band \"{}\" starts above it at {next_from}",
+                        lower.label, upper.label
+                    ),
+                ),
+                Some(below) if *below.get_ref() < next_from => self.report(
+                    below.span(),
+                    None,
+                    format!(
+                        "gap: band \"{}\" ends below {} but band \"{}\" starts at {next_from}",
+                        lower.label,
+                        below.get_ref(),
+                        upper.label
+                    ),
+                ),
+                Some(below) if *below.get_ref() > next_from => self.report(
+                    below.span(),
+                    None,
+                    format!(
+                        "overlap: band \"{}\" ends below {} but band \"{}\" already starts at {next_from}",
+                        lower.label,
+                        below.get_ref(),
+                        upper.label
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        let top = order[order.len() - 1];
+        if *top.from.get_ref() > hundred {
+            self.report(
+                top.from.span(),
+                None,
+                format!("band \"{}\" starts above 100", top.label),
+            );
+        }
+        if let Some(below) = &top.below {
+            self.report(
+                below.span(),
+                None,
+                format!(
+                    "the top band \"{}\" must not have `below`: it runs up to and including 100",
+                    top.label
+                ),
+            );
+        }
+        order
+            .into_iter()
+            .map(|b| Band {
+                from: *b.from.get_ref(),
+                below: b.below.as_ref().map(|x| *x.get_ref()),
+                label: nfc(&b.label),
+                label_en: b.label_en.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Codes are dot-separated parts of ASCII letters and digits ("1", "1.2", "1.2.a").
+fn is_valid_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    const HEAD: &str = r#"
+id = "t"
+name = "Thử"
+level = "commune"
+year = 2022
+total_max = 10
+"#;
+
+    const BANDS: &str = r#"
+[[band]]
+from = 0
+below = 50
+label = "Yếu"
+label_en = "Weak"
+
+[[band]]
+from = 50
+label = "Tốt"
+label_en = "Good"
+"#;
+
+    fn load(body: &str) -> Result<Framework, FrameworkError> {
+        Framework::from_toml(body, Path::new("t.toml"))
+    }
+
+    fn problems(body: &str) -> Vec<String> {
+        match load(body) {
+            Err(FrameworkError::Invalid { problems, .. }) => {
+                problems.iter().map(|p| p.to_string()).collect()
+            }
+            other => panic!("expected validation problems, got {other:?}"),
+        }
+    }
+
+    const TREE: &str = r#"
+[[area]]
+code = "1"
+name = "Chỉ đạo"
+max = 6
+
+[[criterion]]
+code = "1.1"
+name = "Kế hoạch"
+max = 4
+
+[[criterion]]
+code = "1.1.1"
+name = "Ban hành"
+max = 2.5
+step = 0.5
+
+[[criterion]]
+code = "1.1.2"
+name = "Thực hiện"
+max = 1.5
+allow_not_applicable = true
+
+[[criterion]]
+code = "1.2"
+name = "Khảo sát"
+max = 2
+source = "survey"
+
+[[area]]
+code = "2"
+name = "Thể chế"
+max = 4
+
+[[criterion]]
+code = "2.1"
+name = "Văn bản"
+max = 4
+"#;
+
+    #[test]
+    fn builds_the_tree_depth_first_with_leaf_rules() {
+        let f = load(&format!("{HEAD}{BANDS}{TREE}")).unwrap();
+        let codes: Vec<_> = f.nodes.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(codes, ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "2.1"]);
+        let leaf = |code| f.nodes[f.node_index(code).unwrap()].leaf.clone().unwrap();
+        assert_eq!(leaf("1.1.1").step, Some(dec!(0.5)));
+        assert!(leaf("1.1.2").allow_not_applicable);
+        assert_eq!(leaf("1.2").source, Source::Survey);
+        assert!(f.nodes[1].leaf.is_none());
+        assert_eq!(f.areas().count(), 2);
+        assert_eq!(f.leaves().count(), 4);
+        assert_eq!(f.decimals, 2);
+        assert_eq!(f.rounding, Rounding::HalfAwayFromZero);
+        assert_eq!(f.band_for(dec!(49.99)).label, "Yếu");
+        assert_eq!(f.band_for(dec!(50)).label, "Tốt");
+    }
+
+    #[test]
+    fn parent_maximum_must_equal_sum_of_children() {
+        let tree = TREE.replace("max = 2.5\n", "max = 2\n");
+        let found = problems(&format!("{HEAD}{BANDS}{tree}"));
+        let line = tree.lines().position(|l| l == "max = 4").unwrap() + 1;
+        let line = line + format!("{HEAD}{BANDS}").lines().count();
+        assert_eq!(
+            found,
+            [format!(
+                "line {line}, column 7, criterion 1.1: maximum 4 differs from the sum of its children's maxima, 3.5"
+            )]
+        );
+    }
+
+    #[test]
+    fn problems_carry_line_and_column() {
+        let body = format!(
+            "{HEAD}{BANDS}{}",
+            TREE.replace("code = \"2.1\"", "code = \"1.1\"")
+        );
+        let found = problems(&body);
+        let dup_line = body.lines().position(|l| l == "code = \"1.1\"").unwrap() + 1;
+        let second = body
+            .lines()
+            .skip(dup_line)
+            .position(|l| l == "code = \"1.1\"")
+            .unwrap()
+            + dup_line
+            + 1;
+        assert!(
+            found.iter().any(|p| p == &format!(
+                "line {second}, column 8, criterion 1.1: duplicate code: already defined on line {dup_line}"
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn rejects_orphans_bad_codes_and_misplaced_leaf_fields() {
+        let extra = r#"
+[[criterion]]
+code = "3.1"
+name = "Mồ côi"
+max = 1
+
+[[criterion]]
+code = "1..2"
+name = "Sai mã"
+max = 1
+"#;
+        let tree = TREE.replace(
+            "name = \"Kế hoạch\"\nmax = 4",
+            "name = \"Kế hoạch\"\nmax = 4\nstep = 1",
+        );
+        let found = problems(&format!("{HEAD}{BANDS}{tree}{extra}"));
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("criterion 1.1: step applies to leaves only"))
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("criterion 3.1: its parent \"3\" is not defined"))
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("code \"1..2\" is not a hierarchical code"))
+        );
+    }
+
+    #[test]
+    fn total_must_match_areas() {
+        let head = HEAD.replace("total_max = 10", "total_max = 100");
+        let found = problems(&format!("{head}{BANDS}{TREE}"));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].contains("total_max is 100 but the areas' maxima add up to 10"));
+    }
+
+    #[test]
+    fn bands_must_cover_zero_to_hundred_without_gaps_or_overlaps() {
+        let gap = BANDS.replace("below = 50", "below = 40");
+        assert!(
+            problems(&format!("{HEAD}{gap}{TREE}"))[0]
+                .contains("gap: band \"Yếu\" ends below 40 but band \"Tốt\" starts at 50")
+        );
+        let overlap = BANDS.replace("below = 50", "below = 60");
+        assert!(problems(&format!("{HEAD}{overlap}{TREE}"))[0].contains("overlap"));
+        let not_zero = BANDS.replace("from = 0", "from = 10");
+        assert!(problems(&format!("{HEAD}{not_zero}{TREE}"))[0].contains("bands must start at 0"));
+        let capped_top = format!("{BANDS}below = 100\n");
+        assert!(
+            problems(&format!("{HEAD}{capped_top}{TREE}"))[0]
+                .contains("the top band \"Tốt\" must not have `below`")
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_syntax_errors_with_position() {
+        let typo = TREE.replacen("max = 6", "maxx = 6", 1);
+        match load(&format!("{HEAD}{BANDS}{typo}")) {
+            Err(FrameworkError::Syntax { message, .. }) => {
+                assert!(message.contains("unknown field `maxx`"), "{message}");
+                assert!(message.contains("line"), "{message}");
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! The scoring framework (bộ tiêu chí): areas → criteria → sub-criteria with maxima, the leaf
+//! rules, the rating bands and how the published index is rounded.
+//!
+//! A `Framework` can only be built by [`Framework::load`] / [`Framework::from_toml`], which validate
+//! it, so the rest of the program can rely on its invariants: codes are unique, every parent's
+//! maximum is the sum of its children's, the areas sum to the declared total, and the bands cover
+//! 0–100 without gaps or overlaps.
+
+mod load;
+
+use std::collections::HashMap;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+pub use load::{FrameworkError, SourceProblem};
+
+/// Administrative level of the units the framework scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Commune,
+    District,
+    Department,
+    Province,
+}
+
+/// How the published index is rounded. Official practice (and Excel's ROUND) is half away from
+/// zero; it is applied once, to the final index only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rounding {
+    #[default]
+    HalfAwayFromZero,
+    HalfEven,
+    Truncate,
+}
+
+impl Rounding {
+    /// Rounds `value` to `decimals` places with this rule. The only place in the program where
+    /// published figures are rounded.
+    pub fn apply(self, value: Decimal, decimals: u32) -> Decimal {
+        let strategy = match self {
+            Rounding::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
+            Rounding::HalfEven => RoundingStrategy::MidpointNearestEven,
+            Rounding::Truncate => RoundingStrategy::ToZero,
+        };
+        let mut rounded = value.round_dp_with_strategy(decimals, strategy);
+        // Fix the scale so 90.9 prints as 90.90 everywhere.
+        rounded.rescale(decimals);
+        rounded
+    }
+}
+
+/// Where a leaf's points come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// Self-assessed by the unit, then appraised (tự đánh giá → thẩm định).
+    #[default]
+    Appraisal,
+    /// Measured by the sociological survey (điều tra xã hội học). Until survey input exists,
+    /// its points are entered in the workbook's appraised-score column.
+    Survey,
+}
+
+/// Scoring rules of a leaf (a criterion or sub-criterion without children).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeafRule {
+    /// May be marked not applicable (không phát sinh); it then leaves points and maximum.
+    pub allow_not_applicable: bool,
+    pub source: Source,
+    /// A score must be a whole multiple of this, when set.
+    pub step: Option<Decimal>,
+}
+
+/// An area, criterion or sub-criterion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub max: Decimal,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// `Some` exactly when the node has no children.
+    pub leaf: Option<LeafRule>,
+}
+
+impl Node {
+    pub fn is_area(&self) -> bool {
+        self.parent.is_none()
+    }
+}
+
+/// A rating band: from `from` % inclusive up to `below` % exclusive (the top band includes 100).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Band {
+    pub from: Decimal,
+    pub below: Option<Decimal>,
+    pub label: String,
+    pub label_en: String,
+}
+
+/// A validated scoring framework.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Framework {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub level: Level,
+    pub year: i32,
+    pub total_max: Decimal,
+    pub decimals: u32,
+    pub rounding: Rounding,
+    /// Free text: legal basis, provenance. Shown to readers, not used in scoring.
+    pub note: Option<String>,
+    /// Depth-first: each area followed by its criteria and their sub-criteria, in file order.
+    pub nodes: Vec<Node>,
+    /// Ascending by lower bound.
+    pub bands: Vec<Band>,
+    by_code: HashMap<String, usize>,
+}
+
+impl Framework {
+    pub fn node_index(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    /// Indices of the areas, in order.
+    pub fn areas(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.nodes.len()).filter(|&i| self.nodes[i].is_area())
+    }
+
+    /// Indices of the leaves, in order.
+    pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.nodes.len()).filter(|&i| self.nodes[i].leaf.is_some())
+    }
+
+    /// The band a published index falls in. Bands cover 0–100, so any index in range has one.
+    pub fn band_for(&self, index: Decimal) -> &Band {
+        self.bands
+            .iter()
+            .rev()
+            .find(|band| index >= band.from)
+            .unwrap_or(&self.bands[0])
+    }
+
+    /// Rounds an index (or any published percentage) by the framework's rule.
+    pub fn publish(&self, value: Decimal) -> Decimal {
+        self.rounding.apply(value, self.decimals)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn half_away_from_zero_is_not_bankers_rounding() {
+        let r = Rounding::HalfAwayFromZero;
+        assert_eq!(r.apply(dec!(90.925), 2), dec!(90.93));
+        assert_eq!(r.apply(dec!(0.125), 2), dec!(0.13));
+        assert_eq!(r.apply(dec!(-12.5), 0), dec!(-13));
+        assert_eq!(r.apply(dec!(90.9210526), 2), dec!(90.92));
+        assert_eq!(Rounding::HalfEven.apply(dec!(90.925), 2), dec!(90.92));
+        assert_eq!(Rounding::Truncate.apply(dec!(90.929), 2), dec!(90.92));
+    }
+
+    #[test]
+    fn published_figures_keep_their_scale() {
+        assert_eq!(
+            Rounding::HalfAwayFromZero.apply(dec!(90.9), 2).to_string(),
+            "90.90"
+        );
+        assert_eq!(
+            Rounding::HalfAwayFromZero.apply(dec!(100), 2).to_string(),
+            "100.00"
+        );
+    }
+}

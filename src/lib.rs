@@ -1,0 +1,17 @@
+//! parindex: scores Vietnam's administrative-reform index (Chỉ số cải cách hành chính, PAR INDEX)
+//! for local government units, exactly and explainably.
+//!
+//! The steps, each in its module: load the [`framework`], read each unit's [`workbook`],
+//! [`score`] it, [`rank`] the units, and write the [`output`]. [`batch`] runs them over many
+//! files; [`cli`] is the command line.
+
+pub mod batch;
+pub mod cli;
+pub mod framework;
+pub mod output;
+pub mod problem;
+pub mod rank;
+pub mod score;
+pub mod workbook;
+
+pub use cli::run;

@@ -1,0 +1,186 @@
+//! Scoring one unit: leaf → criterion → area → total, exactly, then the index and its band.
+//!
+//! Index (%) = points ÷ applicable maximum × 100, where a not-applicable leaf leaves both the points
+//! and the maximum. Nothing is rounded until the index is published (see `Rounding`), and the band
+//! is looked up from the published figure, as it is printed in the decision.
+
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::framework::{Framework, Source};
+use crate::problem::{Location, Problem};
+use crate::workbook::UnitAssessment;
+use crate::workbook::cell::Score;
+
+/// Which column's scores count, as asked on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BasisChoice {
+    /// The appraised score (điểm thẩm định) where the unit has one, else the self score.
+    Auto,
+    Appraised,
+    #[value(name = "self")]
+    #[serde(rename = "self")]
+    SelfScore,
+}
+
+/// The column a unit was actually scored on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    Appraised,
+    #[serde(rename = "self")]
+    SelfScore,
+}
+
+impl Basis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Appraised => "appraised",
+            Basis::SelfScore => "self",
+        }
+    }
+}
+
+/// Points and applicable maximum of one node (area, criterion or leaf).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct NodeScore {
+    pub points: Decimal,
+    pub applicable_max: Decimal,
+}
+
+/// A scored unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitScore {
+    pub file: PathBuf,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub basis: Basis,
+    /// Indexed like `Framework::nodes`.
+    pub nodes: Vec<NodeScore>,
+    pub total: NodeScore,
+    /// Full precision, for audit; never printed as the result.
+    pub index_exact: Decimal,
+    /// Rounded by the framework's rule: the figure that is published, ranked and rated.
+    pub index: Decimal,
+    /// Index into `Framework::bands`.
+    pub band: usize,
+}
+
+/// Scores a unit. Fails when a leaf has no score in the column that counts.
+pub fn score_unit(
+    framework: &Framework,
+    unit: &UnitAssessment,
+    choice: BasisChoice,
+) -> Result<UnitScore, Vec<Problem>> {
+    let basis = match choice {
+        BasisChoice::Appraised => Basis::Appraised,
+        BasisChoice::SelfScore => Basis::SelfScore,
+        BasisChoice::Auto => auto_basis(framework, unit),
+    };
+
+    let mut problems = Vec::new();
+    let mut nodes = vec![NodeScore::default(); framework.nodes.len()];
+    for index in framework.leaves() {
+        let node = &framework.nodes[index];
+        let rule = node.leaf.as_ref().expect("leaves have rules");
+        let row = unit.leaves[index]
+            .as_ref()
+            .expect("the reader returns a row for every leaf");
+        let (cell, column) = match (rule.source, basis) {
+            (Source::Survey, _) | (Source::Appraisal, Basis::Appraised) => {
+                (&row.appraised, "appraised score (Điểm thẩm định)")
+            }
+            (Source::Appraisal, Basis::SelfScore) => {
+                (&row.self_score, "self score (Điểm tự đánh giá)")
+            }
+        };
+        nodes[index] = match cell.score {
+            Score::Points(points) => NodeScore {
+                points,
+                applicable_max: node.max,
+            },
+            Score::NotApplicable => NodeScore::default(),
+            Score::Empty => {
+                let message = if rule.source == Source::Survey {
+                    "this criterion is assessed by survey and has no points: until survey results \
+                     can be imported, enter them in the appraised score column (Điểm thẩm định)"
+                        .to_string()
+                } else {
+                    format!("no {column}; enter the points, or KPS where the criterion allows it")
+                };
+                problems.push(
+                    Problem::new(Location::cell(&unit.file, &unit.sheet, cell.cell), message)
+                        .for_criterion(&node.code),
+                );
+                NodeScore::default()
+            }
+        };
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    // Children come after their parent in `nodes`, so a reverse sweep rolls every subtotal up.
+    for index in (0..nodes.len()).rev() {
+        if let Some(parent) = framework.nodes[index].parent {
+            let child = nodes[index];
+            nodes[parent].points += child.points;
+            nodes[parent].applicable_max += child.applicable_max;
+        }
+    }
+    let total = framework
+        .areas()
+        .fold(NodeScore::default(), |sum, area| NodeScore {
+            points: sum.points + nodes[area].points,
+            applicable_max: sum.applicable_max + nodes[area].applicable_max,
+        });
+    let Some(index_exact) = percent(total) else {
+        return Err(vec![Problem::new(
+            Location::sheet(&unit.file, &unit.sheet),
+            "every criterion is marked not applicable, so there is nothing to score",
+        )]);
+    };
+    let index = framework.publish(index_exact);
+    let band = framework
+        .bands
+        .iter()
+        .position(|b| b == framework.band_for(index))
+        .expect("band_for returns one of the bands");
+    Ok(UnitScore {
+        file: unit.file.clone(),
+        unit_code: unit.unit_code.clone(),
+        unit_name: unit.unit_name.clone(),
+        basis,
+        nodes,
+        total,
+        index_exact,
+        index,
+        band,
+    })
+}
+
+/// Points as a percentage of the applicable maximum, unrounded; `None` when nothing applies.
+pub fn percent(score: NodeScore) -> Option<Decimal> {
+    (!score.applicable_max.is_zero())
+        .then(|| score.points * Decimal::ONE_HUNDRED / score.applicable_max)
+}
+
+/// Appraised when the unit has any appraised score on a self-assessed leaf; survey leaves don't
+/// count, since their points always sit in the appraised column.
+fn auto_basis(framework: &Framework, unit: &UnitAssessment) -> Basis {
+    let appraised = framework.leaves().any(|index| {
+        let rule = framework.nodes[index].leaf.as_ref();
+        rule.is_some_and(|r| r.source == Source::Appraisal)
+            && unit.leaves[index]
+                .as_ref()
+                .is_some_and(|row| row.appraised.score != Score::Empty)
+    });
+    if appraised {
+        Basis::Appraised
+    } else {
+        Basis::SelfScore
+    }
+}

@@ -1,0 +1,141 @@
+//! Matching the labels people type into forms: case-, space-, punctuation- and
+//! diacritic-insensitive, NFC and NFD alike, with English aliases.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Reduces a label to lowercase ASCII letters and digits: "Điểm tự đánh giá:" → "diemtudanhgia".
+pub fn fold(label: &str) -> String {
+    label
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// A label the reader looks for, with the folded spellings it accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    /// The Vietnamese label as printed in forms and messages.
+    pub name: &'static str,
+    accepted: &'static [&'static str],
+}
+
+impl Label {
+    pub fn matches(&self, text: &str) -> bool {
+        let folded = fold(text);
+        self.accepted.contains(&folded.as_str())
+    }
+}
+
+pub const UNIT_CODE: Label = Label {
+    name: "Mã đơn vị",
+    accepted: &["madonvi", "unitcode"],
+};
+pub const UNIT_NAME: Label = Label {
+    name: "Tên đơn vị",
+    accepted: &["tendonvi", "unitname"],
+};
+pub const YEAR: Label = Label {
+    name: "Năm",
+    accepted: &["nam", "year"],
+};
+
+pub const CODE: Label = Label {
+    name: "Mã tiêu chí",
+    accepted: &["matieuchi", "code", "criterioncode"],
+};
+pub const CRITERION: Label = Label {
+    name: "Tiêu chí",
+    accepted: &["tieuchi", "criterion"],
+};
+pub const MAX: Label = Label {
+    name: "Điểm tối đa",
+    accepted: &["diemtoida", "max", "maximum"],
+};
+pub const SELF_SCORE: Label = Label {
+    name: "Điểm tự đánh giá",
+    accepted: &["diemtudanhgia", "diemtucham", "selfscore"],
+};
+pub const APPRAISED_SCORE: Label = Label {
+    name: "Điểm thẩm định",
+    accepted: &["diemthamdinh", "appraisedscore"],
+};
+pub const EVIDENCE: Label = Label {
+    name: "Tài liệu kiểm chứng",
+    accepted: &["tailieukiemchung", "evidence"],
+};
+pub const NOTE: Label = Label {
+    name: "Ghi chú",
+    accepted: &["ghichu", "note"],
+};
+
+/// The table's columns, required ones first.
+pub const TABLE_COLUMNS: [Label; 7] = [
+    CODE,
+    CRITERION,
+    MAX,
+    SELF_SCORE,
+    APPRAISED_SCORE,
+    EVIDENCE,
+    NOTE,
+];
+/// How many of `TABLE_COLUMNS` must be present; evidence and note may be absent.
+pub const REQUIRED_COLUMNS: usize = 5;
+
+/// "Not applicable" (không phát sinh) as written in a score cell.
+pub fn is_not_applicable(text: &str) -> bool {
+    matches!(fold(text).as_str(), "kps" | "khongphatsinh" | "na")
+}
+
+/// Labels of a total row, which has no criterion code.
+pub fn is_total_row(text: &str) -> bool {
+    matches!(
+        fold(text).as_str(),
+        "tong" | "tongcong" | "tongdiem" | "tongso" | "total"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_space_punctuation_and_diacritics() {
+        assert_eq!(fold("Điểm tự đánh giá"), "diemtudanhgia");
+        assert_eq!(fold("  ĐIỂM TỰ ĐÁNH GIÁ: "), "diemtudanhgia");
+        let nfd: String = "Điểm thẩm định".nfd().collect();
+        assert_eq!(fold(&nfd), "diemthamdinh");
+        assert_eq!(fold("Mã\u{a0}tiêu  chí"), "matieuchi");
+    }
+
+    #[test]
+    fn accepts_english_aliases() {
+        assert!(SELF_SCORE.matches("Self score"));
+        assert!(APPRAISED_SCORE.matches("Appraised Score"));
+        assert!(CODE.matches("code"));
+        assert!(MAX.matches("Max"));
+        assert!(!MAX.matches("Điểm"));
+    }
+
+    #[test]
+    fn recognises_not_applicable_spellings() {
+        for text in [
+            "KPS",
+            "kps",
+            "Không phát sinh",
+            "KHÔNG PHÁT SINH",
+            "N/A",
+            "n/a",
+        ] {
+            assert!(is_not_applicable(text), "{text}");
+        }
+        assert!(!is_not_applicable("0"));
+        assert!(!is_not_applicable("không"));
+    }
+}
