@@ -3,10 +3,11 @@
 //!
 //! The steps, each in its module: load the [`framework`], read each unit's [`workbook`],
 //! [`score`] it, [`rank`] the units, and write the [`output`]. [`batch`] runs them over many
-//! files; [`cli`] is the command line.
+//! files; [`form`] writes the unit's form; [`cli`] is the command line.
 
 pub mod batch;
 pub mod cli;
+pub mod form;
 pub mod framework;
 pub mod output;
 pub mod problem;

@@ -60,11 +60,7 @@ impl Exporter for TableExporter {
             }
         }
 
-        writeln!(
-            out,
-            "{} — {} ({})",
-            framework.name, framework.year, framework.id
-        )?;
+        writeln!(out, "{} ({})", framework.name, framework.id)?;
         writeln!(out, "{table}")?;
         writeln!(out, "Lĩnh vực / Areas:")?;
         for &a in &areas {
