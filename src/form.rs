@@ -92,10 +92,9 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
     }
     for index in (0..framework.nodes.len()).rev() {
         if let Some(parent) = framework.nodes[index].parent {
-            for slot in 0..2 {
-                let child = sums[index][slot];
-                sums[parent][slot] += child;
-            }
+            let [self_sum, appraised_sum] = sums[index];
+            sums[parent][0] += self_sum;
+            sums[parent][1] += appraised_sum;
         }
     }
 
