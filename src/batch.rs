@@ -1,7 +1,7 @@
 //! Scoring a batch of unit workbooks: expand folders, read and score each file, and check what
 //! only shows across files (duplicate unit codes).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::framework::Framework;
@@ -30,8 +30,12 @@ pub struct Batch {
 
 /// Expands folders into their workbooks (not recursively, sorted by name); files are kept as
 /// given. Paths that do not exist become excluded entries, so they are reported with the rest.
+/// A file reached twice (named twice, or named and in a named folder) is read once.
 pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
     let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    let mut first_time =
+        |file: &Path| seen.insert(std::fs::canonicalize(file).unwrap_or_else(|_| file.into()));
     for path in paths {
         if path.is_dir() {
             let entries = match std::fs::read_dir(path) {
@@ -52,11 +56,16 @@ pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
             for file in found {
                 match skip_reason(&file) {
                     Some(reason) => batch.skipped.push((file, reason)),
-                    None => files.push(file),
+                    None if first_time(&file) => files.push(file),
+                    None => batch.skipped.push((file, ALREADY_GIVEN)),
                 }
             }
         } else if path.exists() {
-            files.push(path.clone());
+            if first_time(path) {
+                files.push(path.clone());
+            } else {
+                batch.skipped.push((path.clone(), ALREADY_GIVEN));
+            }
         } else {
             batch
                 .excluded
@@ -65,6 +74,8 @@ pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
     }
     files
 }
+
+const ALREADY_GIVEN: &str = "already given (each file is read once)";
 
 fn skip_reason(file: &Path) -> Option<&'static str> {
     let name = file.file_name()?.to_string_lossy();

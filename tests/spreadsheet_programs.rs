@@ -5,7 +5,13 @@ use crate::support::*;
 
 fn score_one(file: &str) -> String {
     Test::new()
-        .args(["score", "--criteria", &repo("criteria/commune-2022.toml"), "--format", "csv"])
+        .args([
+            "score",
+            "--criteria",
+            &repo("criteria/commune-2022.toml"),
+            "--format",
+            "csv",
+        ])
         .arg(&repo(&format!("tests/fixtures/libreoffice/{file}")))
         .run()
         .stdout()
@@ -19,7 +25,10 @@ fn an_my_scores_the_same_in_ods_xls_and_xlsx() {
             csv.contains(",86.375,95,90.92,Rất tốt,Very good\n"),
             "{format}: {csv}"
         );
-        assert!(csv.contains("1,false,KS04,Xã An Mỹ,appraised,10,10.5,95.24,"), "{format}: {csv}");
+        assert!(
+            csv.contains("1,false,KS04,Xã An Mỹ,appraised,10,10.5,95.24,"),
+            "{format}: {csv}"
+        );
     }
 }
 
@@ -28,6 +37,9 @@ fn an_lac_tay_with_a_not_applicable_leaf_scores_the_same_in_every_format() {
     for format in ["ods", "xls", "xlsx"] {
         let csv = score_one(&format!("KS03-xa-an-lac-tay.{format}"));
         // 79.25 / 98 × 100 = 80.867… → 80.87
-        assert!(csv.contains(",79.25,98,80.87,Tốt,Good\n"), "{format}: {csv}");
+        assert!(
+            csv.contains(",79.25,98,80.87,Tốt,Good\n"),
+            "{format}: {csv}"
+        );
     }
 }

@@ -82,16 +82,16 @@ pub fn read_unit(path: &Path, framework: &Framework) -> Result<UnitAssessment, V
         Ok(Some(cell::read_text(c)).filter(|name| !name.is_empty()))
     });
     let year = reader.header_value(labels::YEAR, |c| cell::read_year(c).map(Some));
-    if let Some((year, at)) = &year {
-        if *year != framework.year {
-            reader.problems.push(Problem::new(
-                reader.at(*at),
-                format!(
-                    "the form is for {year} but the criteria file \"{}\" is for {}",
-                    framework.id, framework.year
-                ),
-            ));
-        }
+    if let Some((year, at)) = &year
+        && *year != framework.year
+    {
+        reader.problems.push(Problem::new(
+            reader.at(*at),
+            format!(
+                "the form is for {year} but the criteria file \"{}\" is for {}",
+                framework.id, framework.year
+            ),
+        ));
     }
     let leaves = reader.read_table(&header, framework);
 
@@ -410,12 +410,12 @@ impl SheetReader<'_> {
                 report(format!("score {points} is above the maximum {max}"));
             }
             Score::Points(points) => {
-                if let Some(step) = rule.step {
-                    if !(points % step).is_zero() {
-                        report(format!(
-                            "score {points} is not a multiple of the step {step}"
-                        ));
-                    }
+                if let Some(step) = rule.step
+                    && !(points % step).is_zero()
+                {
+                    report(format!(
+                        "score {points} is not a multiple of the step {step}"
+                    ));
                 }
             }
             Score::NotApplicable if !rule.allow_not_applicable => {
