@@ -1,5 +1,6 @@
 //! The command line: argument definitions, dispatch, and exit codes. One file per command.
 
+mod criteria;
 mod score;
 
 use std::ffi::OsString;
@@ -33,6 +34,8 @@ struct Cli {
 enum Command {
     /// Score, rate and rank units from their self-assessment workbooks (chấm điểm, xếp hạng).
     Score(score::ScoreArgs),
+    /// Check a criteria file (bộ tiêu chí) or print it as a tree.
+    Criteria(criteria::CriteriaArgs),
 }
 
 /// Runs the program on these arguments and returns the process exit code.
@@ -50,6 +53,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     };
     let result = match cli.command {
         Command::Score(args) => score::run(args),
+        Command::Criteria(args) => criteria::run(args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("error: {e:#}");

@@ -25,6 +25,17 @@ pub enum Level {
     Province,
 }
 
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Commune => "commune",
+            Level::District => "district",
+            Level::Department => "department",
+            Level::Province => "province",
+        }
+    }
+}
+
 /// How the published index is rounded. Official practice (and Excel's ROUND) is half away from
 /// zero; it is applied once, to the final index only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
@@ -37,6 +48,15 @@ pub enum Rounding {
 }
 
 impl Rounding {
+    /// The name used in criteria files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rounding::HalfAwayFromZero => "half-away-from-zero",
+            Rounding::HalfEven => "half-even",
+            Rounding::Truncate => "truncate",
+        }
+    }
+
     /// Rounds `value` to `decimals` places with this rule. The only place in the program where
     /// published figures are rounded.
     pub fn apply(self, value: Decimal, decimals: u32) -> Decimal {
