@@ -26,6 +26,8 @@ pub struct Batch {
     pub excluded: Vec<Excluded>,
     /// Files in the given folders that were not read, with the reason (shown to the user).
     pub skipped: Vec<(PathBuf, &'static str)>,
+    /// Warnings from every file, scored or excluded, in input order.
+    pub warnings: Vec<Problem>,
 }
 
 /// Expands folders into their workbooks (not recursively, sorted by name); files are kept as
@@ -100,11 +102,21 @@ fn excluded(file: &Path, message: String) -> Excluded {
 pub fn score_all(framework: &Framework, paths: &[PathBuf], basis: BasisChoice) -> Batch {
     let mut batch = Batch::default();
     for file in collect_inputs(paths, &mut batch) {
-        let scored =
-            read_unit(&file, framework).and_then(|unit| score_unit(framework, &unit, basis));
+        let scored = read_unit(&file, framework).and_then(|mut unit| {
+            batch.warnings.append(&mut unit.warnings);
+            score_unit(framework, &unit, basis)
+        });
         match scored {
             Ok(unit) => batch.scored.push(unit),
-            Err(problems) => batch.excluded.push(Excluded { file, problems }),
+            Err(problems) => {
+                let (errors, mut warnings): (Vec<_>, Vec<_>) =
+                    problems.into_iter().partition(Problem::is_error);
+                batch.warnings.append(&mut warnings);
+                batch.excluded.push(Excluded {
+                    file,
+                    problems: errors,
+                });
+            }
         }
     }
     exclude_duplicate_codes(&mut batch);

@@ -85,21 +85,53 @@ impl fmt::Display for CellRef {
     }
 }
 
+/// Errors block scoring; warnings are shown but do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem: where, which criterion (if any), and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    pub severity: Severity,
     pub location: Location,
     pub criterion: Option<String>,
     pub message: String,
 }
 
 impl Problem {
+    /// An error: the file cannot be scored.
     pub fn new(location: Location, message: impl Into<String>) -> Self {
         Problem {
+            severity: Severity::Error,
             location,
             criterion: None,
             message: message.into(),
         }
+    }
+
+    /// A warning: worth a look, does not block scoring.
+    pub fn warning(location: Location, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::new(location, message)
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     pub fn for_criterion(mut self, code: &str) -> Self {

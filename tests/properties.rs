@@ -112,6 +112,7 @@ fn assessment(framework: &Framework, fractions: &[Option<u32>]) -> UnitAssessmen
         unit_name: "U".into(),
         year: 2022,
         leaves,
+        warnings: Vec::new(),
     }
 }
 

@@ -45,6 +45,15 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     let framework = Framework::load(&args.criteria)?;
     let batch = score_all(&framework, &args.paths, args.basis);
     report_skipped(&batch);
+    if !batch.warnings.is_empty() {
+        let mut files: Vec<_> = batch.warnings.iter().map(|w| &w.location.file).collect();
+        files.dedup();
+        eprintln!(
+            "note: {} warning(s) in {} file(s) do not block scoring; `parindex validate` lists them",
+            batch.warnings.len(),
+            files.len()
+        );
+    }
 
     if !batch.excluded.is_empty() {
         report_problems(&batch);

@@ -166,6 +166,20 @@ impl Framework {
             .unwrap_or(&self.bands[0])
     }
 
+    /// Identifies the framework's structure: a SHA-256 of every code and maximum, in order, shortened
+    /// to 16 hex digits and prefixed with the id ("commune-2022:1a2b…"). Written into generated
+    /// forms so a form made for another framework (or another year's) is recognised.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        for node in &self.nodes {
+            hash.update(format!("{}\t{}\n", node.code, node.max.normalize()));
+        }
+        let digest = hash.finalize();
+        let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{}:{hex}", self.id)
+    }
+
     /// Rounds an index (or any published percentage) by the framework's rule.
     pub fn publish(&self, value: Decimal) -> Decimal {
         self.rounding.apply(value, self.decimals)

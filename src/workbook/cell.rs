@@ -60,33 +60,77 @@ pub fn read_text(cell: &Data) -> String {
     }
 }
 
-/// Reads a score cell: a number, a not-applicable marker, or empty. Text that is not a
-/// not-applicable marker is refused, never guessed at.
-pub fn read_score(cell: &Data) -> Result<Score, String> {
+/// Reads a score cell: a number, a not-applicable marker, or empty. A number stored as text is
+/// accepted with a warning (the second value) when it can only mean one thing: "1.5" and the
+/// Vietnamese decimal comma "1,5" are 1.5; "1,234" or "1.234,5" could hold a thousands separator
+/// and are refused. Any other text is refused, never guessed at.
+pub fn read_score(cell: &Data) -> Result<(Score, Option<String>), String> {
     match cell {
-        Data::Empty => Ok(Score::Empty),
-        Data::Int(i) => Ok(Score::Points(Decimal::from(*i))),
+        Data::Empty => Ok((Score::Empty, None)),
+        Data::Int(i) => Ok((Score::Points(Decimal::from(*i)), None)),
         Data::Float(f) => decimal_from_f64(*f)
-            .map(Score::Points)
+            .map(|d| (Score::Points(d), None))
             .ok_or_else(|| format!("the number {f} cannot be used as a score")),
         Data::String(s) => {
             let text = clean_text(s);
             if text.is_empty() {
-                Ok(Score::Empty)
+                Ok((Score::Empty, None))
             } else if labels::is_not_applicable(&text) {
-                Ok(Score::NotApplicable)
-            } else if Decimal::from_str(&text).is_ok() {
-                Err(format!(
-                    "\"{text}\" is a number stored as text; enter it as a number"
-                ))
+                Ok((Score::NotApplicable, None))
             } else {
-                Err(format!(
-                    "\"{text}\" is not a number (write not applicable as KPS, Không phát sinh or N/A)"
-                ))
+                match number_from_text(&text)? {
+                    Some(points) => Ok((
+                        Score::Points(points),
+                        Some(format!(
+                            "the number \"{text}\" is stored as text; read as {points}"
+                        )),
+                    )),
+                    None => Err(format!(
+                        "\"{text}\" is not a number (write not applicable as KPS, Không phát sinh or N/A)"
+                    )),
+                }
             }
         }
         other => Err(format!("expected a number, found {}", describe(other))),
     }
+}
+
+/// Parses a decimal typed as text. `Ok(None)`: not a number at all; `Err`: a number whose
+/// meaning depends on the thousands separator.
+pub fn number_from_text(text: &str) -> Result<Option<Decimal>, String> {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let separators: Vec<(usize, char)> = unsigned
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '.' | ','))
+        .collect();
+    let digits_ok = unsigned
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    if !digits_ok || !unsigned.starts_with(|c: char| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let ambiguous = || {
+        Err(format!(
+            "\"{text}\" is ambiguous: the separator may be a decimal or a thousands separator; \
+             enter the score as a number"
+        ))
+    };
+    let normalised = match separators.as_slice() {
+        [] => text.to_string(),
+        [(at, _)] => {
+            let (whole, fraction) = (&unsigned[..*at], &unsigned[at + 1..]);
+            if fraction.is_empty() {
+                return Ok(None);
+            }
+            // "1,234" / "1.234" may be one thousand two hundred and thirty-four.
+            if fraction.len() == 3 && !whole.trim_start_matches('0').is_empty() {
+                return ambiguous();
+            }
+            text.replacen(',', ".", 1)
+        }
+        _ => return ambiguous(),
+    };
+    Ok(Decimal::from_str(&normalised).ok())
 }
 
 /// Reads a year cell, typed as a number or as text.
@@ -136,27 +180,43 @@ mod tests {
 
     #[test]
     fn scores_accept_numbers_and_not_applicable_only() {
-        assert_eq!(read_score(&Data::Float(1.5)), Ok(Score::Points(dec!(1.5))));
-        assert_eq!(read_score(&Data::Int(2)), Ok(Score::Points(dec!(2))));
-        assert_eq!(
-            read_score(&Data::String("KPS".into())),
-            Ok(Score::NotApplicable)
-        );
-        assert_eq!(read_score(&Data::String(" ".into())), Ok(Score::Empty));
+        let score = |d: Data| read_score(&d).map(|(s, _)| s);
+        assert_eq!(score(Data::Float(1.5)), Ok(Score::Points(dec!(1.5))));
+        assert_eq!(score(Data::Int(2)), Ok(Score::Points(dec!(2))));
+        assert_eq!(score(Data::String("KPS".into())), Ok(Score::NotApplicable));
+        assert_eq!(score(Data::String(" ".into())), Ok(Score::Empty));
         assert!(
-            read_score(&Data::String("1,5".into()))
+            score(Data::String("abc".into()))
                 .unwrap_err()
                 .contains("not a number")
         );
-        assert!(
-            read_score(&Data::String("1.5".into()))
-                .unwrap_err()
-                .contains("stored as text")
-        );
-        assert!(
-            read_score(&Data::Bool(true))
-                .unwrap_err()
-                .contains("TRUE/FALSE")
-        );
+        assert!(score(Data::Bool(true)).unwrap_err().contains("TRUE/FALSE"));
+    }
+
+    #[test]
+    fn numbers_stored_as_text_are_read_with_a_warning_when_unambiguous() {
+        for (text, value) in [
+            ("1.5", dec!(1.5)),
+            ("1,5", dec!(1.5)),
+            ("0,125", dec!(0.125)),
+            ("2", dec!(2)),
+            (" 0.75 ", dec!(0.75)),
+        ] {
+            let (score, warning) = read_score(&Data::String(text.into())).unwrap();
+            assert_eq!(score, Score::Points(value), "{text}");
+            assert!(warning.unwrap().contains("stored as text"), "{text}");
+        }
+        for text in ["1,234", "1.234", "1.234,5", "1,234.5", "1.2.3"] {
+            let error = read_score(&Data::String(text.into())).unwrap_err();
+            assert!(error.contains("ambiguous"), "{text}: {error}");
+        }
+        for text in ["1,", "1 5", "1.5đ", ".5", "abc"] {
+            assert!(
+                read_score(&Data::String(text.into()))
+                    .unwrap_err()
+                    .contains("not a number"),
+                "{text}"
+            );
+        }
     }
 }

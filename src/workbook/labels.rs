@@ -45,6 +45,11 @@ pub const YEAR: Label = Label {
     name: "Năm",
     accepted: &["nam", "year"],
 };
+/// Written by `parindex template`: the framework the form was made for.
+pub const FRAMEWORK: Label = Label {
+    name: "Mã bộ tiêu chí",
+    accepted: &["mabotieuchi", "framework"],
+};
 
 pub const CODE: Label = Label {
     name: "Mã tiêu chí",

@@ -2,19 +2,24 @@
 //!
 //! The reader finds the header cells "Mã đơn vị", "Tên đơn vị", "Năm" (value in the next non-empty
 //! cell to the right) and the criteria table by its header row, in any column order, on whichever
-//! sheet holds it. Rows are matched to the framework by criterion code. Rows of areas and criteria
-//! that have sub-criteria are subtotals: their scores are not read, so nothing is counted twice.
+//! sheet holds it (visible sheets first). Header labels may be merged cells or split over two rows
+//! ("Điểm" above "Tự đánh giá"). Rows are matched to the framework by criterion code. Rows of areas
+//! and criteria that have sub-criteria are subtotals: their scores are checked against the leaves
+//! (a warning) but never added, so nothing is counted twice.
 
 pub mod cell;
 pub mod labels;
 
 use std::collections::HashMap;
+use std::io::{Cursor, Read, Seek};
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Range, Reader, open_workbook_auto};
+use calamine::{
+    Data, Range, Reader, SheetVisible, Sheets, open_workbook_auto, open_workbook_auto_from_rs,
+};
 use rust_decimal::Decimal;
 
-use crate::framework::{Framework, LeafRule};
+use crate::framework::{Framework, LeafRule, Source};
 use crate::problem::{CellRef, Location, Problem};
 use cell::Score;
 use labels::Label;
@@ -46,68 +51,126 @@ pub struct UnitAssessment {
     pub year: i32,
     /// Indexed like `Framework::nodes`; `Some` for every leaf.
     pub leaves: Vec<Option<LeafRow>>,
+    /// Things worth a look that do not block scoring.
+    pub warnings: Vec<Problem>,
 }
 
-/// Reads one unit workbook against a framework. Returns every problem found, not only the first.
-pub fn read_unit(path: &Path, framework: &Framework) -> Result<UnitAssessment, Vec<Problem>> {
-    let mut workbook = open_workbook_auto(path).map_err(|e| {
-        vec![Problem::new(
-            Location::file(path),
-            format!("cannot be read as a workbook (.xlsx, .xls or .ods): {e}"),
-        )]
-    })?;
+/// How thorough the reading is. Scoring skips the checks that cost a second pass over the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checks {
+    /// Everything needed to score correctly.
+    Scoring,
+    /// Also formula cells without a saved result (reads the sheet's formulas too).
+    Full,
+}
 
+/// Reads one unit workbook against a framework. `Err` holds every problem found (at least one
+/// error, plus any warnings); `Ok` carries the warnings in the assessment.
+pub fn read_unit(path: &Path, framework: &Framework) -> Result<UnitAssessment, Vec<Problem>> {
+    read_unit_checked(path, framework, Checks::Scoring)
+}
+
+/// [`read_unit`] with a choice of checks.
+pub fn read_unit_checked(
+    path: &Path,
+    framework: &Framework,
+    checks: Checks,
+) -> Result<UnitAssessment, Vec<Problem>> {
+    match open_workbook_auto(path) {
+        Ok(workbook) => read_workbook(workbook, path, framework, checks),
+        Err(e) => Err(vec![unreadable(path, e)]),
+    }
+}
+
+/// Reads a workbook held in memory; `name` is used in messages. Used by the fuzz target.
+pub fn read_unit_bytes(
+    bytes: &[u8],
+    name: &Path,
+    framework: &Framework,
+    checks: Checks,
+) -> Result<UnitAssessment, Vec<Problem>> {
+    match open_workbook_auto_from_rs(Cursor::new(bytes)) {
+        Ok(workbook) => read_workbook(workbook, name, framework, checks),
+        Err(e) => Err(vec![unreadable(name, e)]),
+    }
+}
+
+fn unreadable(path: &Path, error: calamine::Error) -> Problem {
+    Problem::new(
+        Location::file(path),
+        format!("cannot be read as a workbook (.xlsx, .xls or .ods): {error}"),
+    )
+}
+
+/// A sheet as loaded: its values, whether it is hidden, and its merged areas.
+struct LoadedSheet {
+    name: String,
+    hidden: bool,
+    range: Range<Data>,
+    merges: Vec<calamine::Dimensions>,
+}
+
+fn read_workbook<RS: Read + Seek>(
+    mut workbook: Sheets<RS>,
+    path: &Path,
+    framework: &Framework,
+    checks: Checks,
+) -> Result<UnitAssessment, Vec<Problem>> {
+    let metadata: Vec<(String, bool)> = workbook
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
+        .collect();
     let mut sheets = Vec::new();
-    for name in workbook.sheet_names() {
-        match workbook.worksheet_range(&name) {
-            Ok(range) => sheets.push((name, range)),
-            Err(e) => {
-                return Err(vec![Problem::new(
-                    Location::sheet(path, &name),
-                    format!("sheet cannot be read: {e}"),
-                )]);
-            }
-        }
+    for (name, hidden) in metadata {
+        let range = workbook.worksheet_range(&name).map_err(|e| {
+            vec![Problem::new(
+                Location::sheet(path, &name),
+                format!("sheet cannot be read: {e}"),
+            )]
+        })?;
+        // A label merged over several cells holds its text in the first one only; the merge areas
+        // let the header search see it everywhere it spans. (ODS does not report merges.)
+        let merges = match &mut workbook {
+            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        sheets.push(LoadedSheet {
+            name,
+            hidden,
+            range,
+            merges,
+        });
     }
 
-    let (sheet_name, range, header) = find_table(path, &sheets)?;
+    let (sheet, header) = find_table(path, &sheets)?;
     let mut reader = SheetReader {
         path,
-        sheet: sheet_name,
-        range,
+        sheet: &sheet.name,
+        range: &sheet.range,
         problems: Vec::new(),
     };
-    let unit_code = reader.header_value(labels::UNIT_CODE, cell::read_code);
-    let unit_name = reader.header_value(labels::UNIT_NAME, |c| {
-        Ok(Some(cell::read_text(c)).filter(|name| !name.is_empty()))
-    });
-    let year = reader.header_value(labels::YEAR, |c| cell::read_year(c).map(Some));
-    if let Some((year, at)) = &year
-        && *year != framework.year
-    {
-        reader.problems.push(Problem::new(
-            reader.at(*at),
-            format!(
-                "the form is for {year} but the criteria file \"{}\" is for {}",
-                framework.id, framework.year
-            ),
+    if sheet.hidden {
+        reader.problems.push(Problem::warning(
+            Location::sheet(path, &sheet.name),
+            "the criteria table is on a hidden sheet",
         ));
     }
-    let leaves = reader.read_table(&header, framework);
-
-    match (unit_code, unit_name, year) {
-        (Some((unit_code, _)), Some((unit_name, _)), Some((year, _)))
-            if reader.problems.is_empty() =>
-        {
-            Ok(UnitAssessment {
-                file: path.to_path_buf(),
-                sheet: sheet_name.to_string(),
-                unit_code,
-                unit_name,
-                year,
-                leaves,
-            })
+    if checks == Checks::Full {
+        let formulas = workbook.worksheet_formula(&sheet.name).ok();
+        if let Some(formulas) = formulas {
+            reader.check_formula_results(&formulas);
         }
+    }
+    let unit = reader.read(&header, framework);
+    match unit {
+        Some(unit) if !reader.problems.iter().any(Problem::is_error) => Ok(UnitAssessment {
+            file: path.to_path_buf(),
+            sheet: sheet.name.clone(),
+            warnings: reader.problems,
+            ..unit
+        }),
         _ => Err(reader.problems),
     }
 }
@@ -124,31 +187,69 @@ impl Header {
     }
 }
 
-/// Finds the sheet and row holding the criteria table's header. When no row has every required
-/// label, the problem names the closest row and the labels it lacks.
+/// The sheet's text cells with every merged area filled from its first cell, for finding labels.
+fn label_grid(sheet: &LoadedSheet) -> HashMap<(u32, u32), String> {
+    let mut grid: HashMap<(u32, u32), String> = sheet
+        .range
+        .used_cells()
+        .filter_map(|(r, c, value)| match value {
+            Data::String(text) => Some((r, c, text.clone())),
+            _ => None,
+        })
+        .map(|(r, c, text)| {
+            let (row0, col0) = sheet.range.start().unwrap_or((0, 0));
+            ((row0 + r as u32, col0 + c as u32), text)
+        })
+        .collect();
+    for merge in &sheet.merges {
+        if let Some(text) = grid.get(&merge.start).cloned() {
+            for row in merge.start.0..=merge.end.0 {
+                for col in merge.start.1..=merge.end.1 {
+                    grid.insert((row, col), text.clone());
+                }
+            }
+        }
+    }
+    grid
+}
+
+/// Finds the sheet and row holding the criteria table's header; visible sheets are searched
+/// first. A label may stand alone in the header row or be split over that row and the one above
+/// ("Điểm" / "Tự đánh giá"). When no row has every required label, the problem names the closest
+/// row and the labels it lacks.
 fn find_table<'a>(
     path: &Path,
-    sheets: &'a [(String, Range<Data>)],
-) -> Result<(&'a str, &'a Range<Data>, Header), Vec<Problem>> {
+    sheets: &'a [LoadedSheet],
+) -> Result<(&'a LoadedSheet, Header), Vec<Problem>> {
+    let required = &labels::TABLE_COLUMNS[..labels::REQUIRED_COLUMNS];
     let mut best: Option<(usize, &str, CellRef, Vec<&'static str>)> = None;
-    for (name, range) in sheets {
-        let Some((row0, col0)) = range.start() else {
+    let visible_first = sheets
+        .iter()
+        .filter(|s| !s.hidden)
+        .chain(sheets.iter().filter(|s| s.hidden));
+    for sheet in visible_first {
+        let (Some((row0, col0)), Some((row_end, col_end))) =
+            (sheet.range.start(), sheet.range.end())
+        else {
             continue;
         };
-        for (r, row) in range.rows().enumerate() {
-            let abs_row = row0 + r as u32;
+        let grid = label_grid(sheet);
+        let text = |row: u32, col: u32| grid.get(&(row, col)).map(String::as_str);
+        for row in row0..=row_end {
             let mut columns = HashMap::new();
             let mut duplicated = Vec::new();
-            for (c, value) in row.iter().enumerate() {
-                let Data::String(text) = value else { continue };
+            for col in col0..=col_end {
+                let Some(own) = text(row, col) else { continue };
+                let above = row.checked_sub(1).and_then(|r| text(r, col));
+                let combined = above.map(|a| format!("{a} {own}"));
                 for label in labels::TABLE_COLUMNS {
-                    if label.matches(text) && columns.insert(label.name, col0 + c as u32).is_some()
-                    {
+                    let matches =
+                        label.matches(own) || combined.as_deref().is_some_and(|c| label.matches(c));
+                    if matches && columns.insert(label.name, col).is_some_and(|c| c != col) {
                         duplicated.push(label.name);
                     }
                 }
             }
-            let required = &labels::TABLE_COLUMNS[..labels::REQUIRED_COLUMNS];
             let found = required
                 .iter()
                 .filter(|l| columns.contains_key(l.name))
@@ -156,21 +257,14 @@ fn find_table<'a>(
             if found == required.len() {
                 if !duplicated.is_empty() {
                     return Err(vec![Problem::new(
-                        Location::cell(path, name, CellRef::new(abs_row, col0)),
+                        Location::cell(path, &sheet.name, CellRef::new(row, col0)),
                         format!(
                             "the header row has more than one column labelled {}",
                             quoted(&duplicated)
                         ),
                     )]);
                 }
-                return Ok((
-                    name,
-                    range,
-                    Header {
-                        row: abs_row,
-                        columns,
-                    },
-                ));
+                return Ok((sheet, Header { row, columns }));
             }
             if found > 0 && best.as_ref().is_none_or(|b| found > b.0) {
                 let missing = required
@@ -178,7 +272,7 @@ fn find_table<'a>(
                     .filter(|l| !columns.contains_key(l.name))
                     .map(|l| l.name)
                     .collect();
-                best = Some((found, name, CellRef::new(abs_row, col0), missing));
+                best = Some((found, &sheet.name, CellRef::new(row, col0), missing));
             }
         }
     }
@@ -194,12 +288,7 @@ fn find_table<'a>(
             Location::file(path),
             format!(
                 "no sheet has the criteria table: no header row with the labels {}",
-                quoted(
-                    &labels::TABLE_COLUMNS[..labels::REQUIRED_COLUMNS]
-                        .iter()
-                        .map(|l| l.name)
-                        .collect::<Vec<_>>()
-                )
+                quoted(&required.iter().map(|l| l.name).collect::<Vec<_>>())
             ),
         ),
     };
@@ -221,9 +310,31 @@ struct SheetReader<'a> {
     problems: Vec<Problem>,
 }
 
+/// The table's required columns.
+struct Columns {
+    code: u32,
+    name: u32,
+    max: u32,
+    self_score: u32,
+    appraised: u32,
+}
+
 impl SheetReader<'_> {
     fn at(&self, cell: CellRef) -> Location {
         Location::cell(self.path, self.sheet, cell)
+    }
+
+    fn error(&mut self, cell: CellRef, code: Option<&str>, message: String) {
+        let problem = Problem::new(self.at(cell), message);
+        self.problems.push(match code {
+            Some(code) => problem.for_criterion(code),
+            None => problem,
+        });
+    }
+
+    fn warn(&mut self, cell: CellRef, code: &str, message: String) {
+        self.problems
+            .push(Problem::warning(self.at(cell), message).for_criterion(code));
     }
 
     fn get(&self, cell: CellRef) -> &Data {
@@ -232,19 +343,68 @@ impl SheetReader<'_> {
             .unwrap_or(&Data::Empty)
     }
 
-    /// Finds a header label anywhere on the sheet and reads the first non-empty cell to its right.
+    /// Reads the unit's header values and its table. `None` when a header value is missing (the
+    /// problem is recorded).
+    fn read(&mut self, header: &Header, framework: &Framework) -> Option<UnitAssessment> {
+        let unit_code = self.header_value(labels::UNIT_CODE, cell::read_code);
+        let unit_name = self.header_value(labels::UNIT_NAME, |c| {
+            Ok(Some(cell::read_text(c)).filter(|name| !name.is_empty()))
+        });
+        let year = self.header_value(labels::YEAR, |c| cell::read_year(c).map(Some));
+        if let Some((year, at)) = &year
+            && *year != framework.year
+        {
+            self.error(
+                *at,
+                None,
+                format!(
+                    "the form is for {year} but the criteria file \"{}\" is for {}",
+                    framework.id, framework.year
+                ),
+            );
+        }
+        self.check_fingerprint(framework);
+        let leaves = self.read_table(header, framework);
+        let (Some((unit_code, _)), Some((unit_name, _)), Some((year, _))) =
+            (unit_code, unit_name, year)
+        else {
+            return None;
+        };
+        Some(UnitAssessment {
+            file: PathBuf::new(),
+            sheet: String::new(),
+            unit_code,
+            unit_name,
+            year,
+            leaves,
+            warnings: Vec::new(),
+        })
+    }
+
+    /// Finds a label anywhere on the sheet; returns the label's cell.
+    fn find_label(&self, label: Label) -> Option<CellRef> {
+        let (row0, col0) = self.range.start()?;
+        self.range
+            .cells()
+            .find(|(_, _, value)| matches!(value, Data::String(text) if label.matches(text)))
+            .map(|(r, c, _)| CellRef::new(row0 + r as u32, col0 + c as u32))
+    }
+
+    /// The first non-empty cell to the right of a label (labels are often merged over two cells).
+    fn value_right_of(&self, label_cell: CellRef) -> Option<CellRef> {
+        let (_, col_end) = self.range.end()?;
+        (label_cell.col + 1..=col_end)
+            .map(|col| CellRef::new(label_cell.row, col))
+            .find(|&cell| !matches!(self.get(cell), Data::Empty))
+    }
+
+    /// Reads the value of a required header label.
     fn header_value<T>(
         &mut self,
         label: Label,
         read: impl Fn(&Data) -> Result<Option<T>, String>,
     ) -> Option<(T, CellRef)> {
-        let (row0, col0) = self.range.start()?;
-        let (_, col_end) = self.range.end()?;
-        let found = self.range.cells().find(|(_, _, value)| match value {
-            Data::String(text) => label.matches(text),
-            _ => false,
-        });
-        let Some((r, c, _)) = found else {
+        let Some(label_cell) = self.find_label(label) else {
             self.problems.push(Problem::new(
                 Location::sheet(self.path, self.sheet),
                 format!(
@@ -254,33 +414,47 @@ impl SheetReader<'_> {
             ));
             return None;
         };
-        let label_cell = CellRef::new(row0 + r as u32, col0 + c as u32);
-        let value_cell = (label_cell.col + 1..=col_end)
-            .map(|col| CellRef::new(label_cell.row, col))
-            .find(|&cell| !matches!(self.get(cell), Data::Empty));
-        let Some(value_cell) = value_cell else {
-            self.problems.push(Problem::new(
-                self.at(label_cell),
+        let Some(value_cell) = self.value_right_of(label_cell) else {
+            self.error(
+                label_cell,
+                None,
                 format!("\"{}\" has no value to its right", label.name),
-            ));
+            );
             return None;
         };
         match read(self.get(value_cell)) {
             Ok(Some(value)) => Some((value, value_cell)),
             Ok(None) => {
-                self.problems.push(Problem::new(
-                    self.at(value_cell),
-                    format!("\"{}\" is empty", label.name),
-                ));
+                self.error(value_cell, None, format!("\"{}\" is empty", label.name));
                 None
             }
             Err(message) => {
-                self.problems.push(Problem::new(
-                    self.at(value_cell),
-                    format!("{}: {message}", label.name),
-                ));
+                self.error(value_cell, None, format!("{}: {message}", label.name));
                 None
             }
+        }
+    }
+
+    /// A form generated by `parindex template` names its framework; another framework's form is
+    /// refused even when its codes happen to match.
+    fn check_fingerprint(&mut self, framework: &Framework) {
+        let Some(label_cell) = self.find_label(labels::FRAMEWORK) else {
+            return;
+        };
+        let Some(value_cell) = self.value_right_of(label_cell) else {
+            return;
+        };
+        let found = cell::read_text(self.get(value_cell));
+        let expected = framework.fingerprint();
+        if found != expected {
+            self.error(
+                value_cell,
+                None,
+                format!(
+                    "the form was made for another framework ({found}); this criteria file is {expected}: \
+                     generate the form again with `parindex template`"
+                ),
+            );
         }
     }
 
@@ -289,68 +463,48 @@ impl SheetReader<'_> {
         let mut leaves: Vec<Option<LeafRow>> = vec![None; framework.nodes.len()];
         let mut seen_at: Vec<Option<u32>> = vec![None; framework.nodes.len()];
         let col = |label| header.column(label).expect("required column found");
-        let (code_col, name_col) = (col(labels::CODE), col(labels::CRITERION));
-        let (self_col, appraised_col) = (col(labels::SELF_SCORE), col(labels::APPRAISED_SCORE));
+        let columns = Columns {
+            code: col(labels::CODE),
+            name: col(labels::CRITERION),
+            max: col(labels::MAX),
+            self_score: col(labels::SELF_SCORE),
+            appraised: col(labels::APPRAISED_SCORE),
+        };
         let last_row = self.range.end().map_or(header.row, |(r, _)| r);
+        // Subtotal cells as written, checked against the leaves once all rows are read.
+        let mut subtotals = Vec::new();
 
         for row in header.row + 1..=last_row {
-            let code_cell = CellRef::new(row, code_col);
-            let code = match cell::read_code(self.get(code_cell)) {
-                Ok(code) => code,
-                Err(message) => {
-                    self.problems
-                        .push(Problem::new(self.at(code_cell), message));
-                    continue;
-                }
-            };
-            let Some(code) = code else {
-                self.check_row_without_code(row, name_col, [self_col, appraised_col]);
+            let Some((index, code)) = self.match_row(row, &columns, framework, &mut seen_at) else {
                 continue;
             };
-            let Some(index) = framework.node_index(&code) else {
-                self.problems.push(
-                    Problem::new(
-                        self.at(code_cell),
-                        format!(
-                            "unknown criterion code \"{code}\": it is not in the criteria file \"{}\"",
-                            framework.id
-                        ),
-                    )
-                    .for_criterion(&code),
-                );
-                continue;
-            };
-            if let Some(first) = seen_at[index] {
-                self.problems.push(
-                    Problem::new(
-                        self.at(code_cell),
-                        format!(
-                            "duplicate row: this criterion is already on row {}",
-                            first + 1
-                        ),
-                    )
-                    .for_criterion(&code),
-                );
-                continue;
-            }
-            seen_at[index] = Some(row);
             let node = &framework.nodes[index];
-            let Some(rule) = &node.leaf else { continue };
-            let self_score = self.score_cell(CellRef::new(row, self_col), &code, node.max, rule);
+            self.check_maximum(CellRef::new(row, columns.max), &code, node.max);
+            let Some(rule) = &node.leaf else {
+                subtotals.push((index, row));
+                continue;
+            };
+            let self_score =
+                self.score_cell(CellRef::new(row, columns.self_score), &code, node.max, rule);
             let appraised =
-                self.score_cell(CellRef::new(row, appraised_col), &code, node.max, rule);
+                self.score_cell(CellRef::new(row, columns.appraised), &code, node.max, rule);
             let text_at = |label| {
                 header
                     .column(label)
                     .map(|c| cell::read_text(self.get(CellRef::new(row, c))))
                     .unwrap_or_default()
             };
-            leaves[index] = Some(LeafRow {
+            let leaf = LeafRow {
                 self_score,
                 appraised,
                 evidence: text_at(labels::EVIDENCE),
                 note: text_at(labels::NOTE),
-            });
+            };
+            let evidence_cell = header
+                .column(labels::EVIDENCE)
+                .map(|c| CellRef::new(row, c));
+            self.check_leaf(&leaf, &code, rule, evidence_cell);
+            leaves[index] = Some(leaf);
         }
 
         for index in framework.leaves() {
@@ -367,7 +521,184 @@ impl SheetReader<'_> {
                 );
             }
         }
+        for (index, row) in subtotals {
+            self.check_subtotal(index, row, &columns, framework, &leaves);
+        }
         leaves
+    }
+
+    /// Matches a row to a framework node by its code; `None` for rows without a code (checked to
+    /// hold no score) and for rows with a bad, unknown or repeated code (reported).
+    fn match_row(
+        &mut self,
+        row: u32,
+        columns: &Columns,
+        framework: &Framework,
+        seen_at: &mut [Option<u32>],
+    ) -> Option<(usize, String)> {
+        let code_cell = CellRef::new(row, columns.code);
+        let code = match cell::read_code(self.get(code_cell)) {
+            Ok(code) => code,
+            Err(message) => {
+                self.error(code_cell, None, message);
+                return None;
+            }
+        };
+        let Some(code) = code else {
+            self.check_row_without_code(row, columns.name, [columns.self_score, columns.appraised]);
+            return None;
+        };
+        if matches!(self.get(code_cell), Data::Float(_)) {
+            // 1.10 typed as a number is stored as 1.1: refuse to guess between the two.
+            let longer: Vec<String> = (1..=2)
+                .map(|zeros| format!("{code}{}", "0".repeat(zeros)))
+                .filter(|c| c.contains('.') && framework.node_index(c).is_some())
+                .collect();
+            if !longer.is_empty() {
+                self.error(
+                    code_cell,
+                    Some(&code),
+                    format!(
+                        "the code is typed as the number {code}, which could also be criterion {}; type codes as text",
+                        longer.join(" or ")
+                    ),
+                );
+                return None;
+            }
+        }
+        let Some(index) = framework.node_index(&code) else {
+            self.error(
+                code_cell,
+                Some(&code),
+                format!(
+                    "unknown criterion code \"{code}\": it is not in the criteria file \"{}\"",
+                    framework.id
+                ),
+            );
+            return None;
+        };
+        if let Some(first) = seen_at[index] {
+            self.error(
+                code_cell,
+                Some(&code),
+                format!(
+                    "duplicate row: this criterion is already on row {}",
+                    first + 1
+                ),
+            );
+            return None;
+        }
+        seen_at[index] = Some(row);
+        Some((index, code))
+    }
+
+    /// A form whose maxima differ from the criteria file was made for other rules.
+    fn check_maximum(&mut self, at: CellRef, code: &str, expected: Decimal) {
+        let found = match cell::read_score(self.get(at)) {
+            Ok((Score::Points(found), _)) => found,
+            Ok(_) => return,
+            Err(message) => {
+                self.error(at, Some(code), format!("maximum: {message}"));
+                return;
+            }
+        };
+        if found != expected {
+            self.error(
+                at,
+                Some(code),
+                format!(
+                    "the form's maximum is {found} but the criteria file says {expected}: the form was made for other criteria"
+                ),
+            );
+        }
+    }
+
+    /// Warnings on a leaf row: missing evidence, self score below the appraised one.
+    fn check_leaf(
+        &mut self,
+        leaf: &LeafRow,
+        code: &str,
+        rule: &LeafRule,
+        evidence_cell: Option<CellRef>,
+    ) {
+        let points = |cell: &ScoreCell| match cell.score {
+            Score::Points(p) => Some(p),
+            _ => None,
+        };
+        let scored = points(&leaf.self_score)
+            .or(points(&leaf.appraised))
+            .is_some();
+        if let Some(at) = evidence_cell
+            && scored
+            && rule.source == Source::Appraisal
+            && leaf.evidence.is_empty()
+            && leaf.note.is_empty()
+        {
+            self.warn(
+                at,
+                code,
+                "scored without evidence (tài liệu kiểm chứng) or an explanation in the note"
+                    .to_string(),
+            );
+        }
+        if let (Some(own), Some(appraised)) = (points(&leaf.self_score), points(&leaf.appraised))
+            && own < appraised
+        {
+            self.warn(
+                leaf.self_score.cell,
+                code,
+                format!(
+                    "the self score {own} is lower than the appraised score {appraised} (unusual)"
+                ),
+            );
+        }
+    }
+
+    /// A subtotal written in the sheet that disagrees with its leaves is a sign of a broken formula
+    /// or a typo; it is never used, so this is a warning.
+    fn check_subtotal(
+        &mut self,
+        index: usize,
+        row: u32,
+        columns: &Columns,
+        framework: &Framework,
+        leaves: &[Option<LeafRow>],
+    ) {
+        for (col, pick) in [
+            (
+                columns.self_score,
+                (|l: &LeafRow| &l.self_score) as fn(&LeafRow) -> &ScoreCell,
+            ),
+            (columns.appraised, |l: &LeafRow| &l.appraised),
+        ] {
+            let at = CellRef::new(row, col);
+            let Ok((Score::Points(written), _)) = cell::read_score(self.get(at)) else {
+                continue;
+            };
+            let mut sum = Decimal::ZERO;
+            let mut stack = vec![index];
+            while let Some(n) = stack.pop() {
+                let node = &framework.nodes[n];
+                if node.leaf.is_some() {
+                    match leaves[n].as_ref().map(|l| pick(l).score) {
+                        Some(Score::Points(p)) => sum += p,
+                        Some(Score::NotApplicable | Score::Empty) => {}
+                        None => return,
+                    }
+                } else {
+                    stack.extend(&node.children);
+                }
+            }
+            let sum = sum.normalize();
+            if written != sum {
+                let code = framework.nodes[index].code.clone();
+                self.warn(
+                    at,
+                    &code,
+                    format!("the subtotal in the sheet is {written} but its criteria add up to {sum} (the subtotal is not used)"),
+                );
+            }
+        }
     }
 
     /// A row without a code may be a title, a blank or a total row; scores anywhere else would be
@@ -378,11 +709,12 @@ impl SheetReader<'_> {
         }
         for col in score_cols {
             let at = CellRef::new(row, col);
-            if !matches!(cell::read_score(self.get(at)), Ok(Score::Empty)) {
-                self.problems.push(Problem::new(
-                    self.at(at),
-                    "a score in a row without a criterion code (\"Mã tiêu chí\") cannot be matched to any criterion",
-                ));
+            if !matches!(cell::read_score(self.get(at)), Ok((Score::Empty, _))) {
+                self.error(
+                    at,
+                    None,
+                    "a score in a row without a criterion code (\"Mã tiêu chí\") cannot be matched to any criterion".to_string(),
+                );
             }
         }
     }
@@ -391,44 +723,66 @@ impl SheetReader<'_> {
     fn score_cell(&mut self, at: CellRef, code: &str, max: Decimal, rule: &LeafRule) -> ScoreCell {
         let value = self.get(at).clone();
         let raw = cell::read_text(&value);
-        let mut report = |message: String| {
-            self.problems
-                .push(Problem::new(self.at(at), message).for_criterion(code));
-        };
         let score = match cell::read_score(&value) {
-            Ok(score) => score,
+            Ok((score, warning)) => {
+                if let Some(warning) = warning {
+                    self.warn(at, code, warning);
+                }
+                score
+            }
             Err(message) => {
-                report(message);
+                self.error(at, Some(code), message);
                 Score::Empty
             }
         };
-        match score {
+        let problem = match score {
             Score::Points(points) if points < Decimal::ZERO => {
-                report(format!("score {points} is below zero"));
+                Some(format!("score {points} is below zero"))
             }
             Score::Points(points) if points > max => {
-                report(format!("score {points} is above the maximum {max}"));
+                Some(format!("score {points} is above the maximum {max}"))
             }
-            Score::Points(points) => {
-                if let Some(step) = rule.step
-                    && !(points % step).is_zero()
-                {
-                    report(format!(
-                        "score {points} is not a multiple of the step {step}"
-                    ));
-                }
-            }
-            Score::NotApplicable if !rule.allow_not_applicable => {
-                report(format!(
-                    "\"{raw}\" marks it not applicable, but the criteria file does not allow that for this criterion"
-                ));
-            }
-            Score::NotApplicable | Score::Empty => {}
+            Score::Points(points) => rule
+                .step
+                .filter(|step| !(points % step).is_zero())
+                .map(|step| format!("score {points} is not a multiple of the step {step}")),
+            Score::NotApplicable if !rule.allow_not_applicable => Some(format!(
+                "\"{raw}\" marks it not applicable, but the criteria file does not allow that for this criterion"
+            )),
+            Score::NotApplicable | Score::Empty => None,
+        };
+        if let Some(message) = problem {
+            self.error(at, Some(code), message);
         }
         ScoreCell {
             cell: at,
             raw,
             score,
+        }
+    }
+
+    /// Formula cells whose saved result is missing read as empty: the file was written by a
+    /// program that does not calculate. Only a spreadsheet program can fix that.
+    fn check_formula_results(&mut self, formulas: &Range<String>) {
+        let Some((row0, col0)) = formulas.start() else {
+            return;
+        };
+        for (r, c, formula) in formulas.used_cells() {
+            let at = CellRef::new(row0 + r as u32, col0 + c as u32);
+            let missing = match self.get(at) {
+                Data::Empty => true,
+                Data::String(s) => s.is_empty(),
+                _ => false,
+            };
+            if !formula.is_empty() && missing {
+                self.error(
+                    at,
+                    None,
+                    format!(
+                        "the formula ={formula} has no saved result: open the file in a spreadsheet program and save it again"
+                    ),
+                );
+            }
         }
     }
 }
