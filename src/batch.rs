@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::framework::Framework;
 use crate::problem::{Location, Problem};
 use crate::score::{BasisChoice, UnitScore, score_unit};
-use crate::workbook::read_unit;
+use crate::workbook::{Checks, read_unit_checked};
 
 /// Extensions read from folders (compared case-insensitively).
 pub const WORKBOOK_EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
@@ -26,6 +26,8 @@ pub struct Batch {
     pub excluded: Vec<Excluded>,
     /// Files in the given folders that were not read, with the reason (shown to the user).
     pub skipped: Vec<(PathBuf, &'static str)>,
+    /// Every workbook read, in input order.
+    pub files: Vec<PathBuf>,
     /// Warnings from every file, scored or excluded, in input order.
     pub warnings: Vec<Problem>,
 }
@@ -99,10 +101,16 @@ fn excluded(file: &Path, message: String) -> Excluded {
 }
 
 /// Reads and scores every input, then excludes units whose code appears in more than one file.
-pub fn score_all(framework: &Framework, paths: &[PathBuf], basis: BasisChoice) -> Batch {
+pub fn score_all(
+    framework: &Framework,
+    paths: &[PathBuf],
+    basis: BasisChoice,
+    checks: Checks,
+) -> Batch {
     let mut batch = Batch::default();
     for file in collect_inputs(paths, &mut batch) {
-        let scored = read_unit(&file, framework).and_then(|mut unit| {
+        batch.files.push(file.clone());
+        let scored = read_unit_checked(&file, framework, checks).and_then(|mut unit| {
             batch.warnings.append(&mut unit.warnings);
             score_unit(framework, &unit, basis)
         });

@@ -140,6 +140,30 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem without its file name, for output grouped by file.
+    pub fn within_file(&self) -> String {
+        let mut text = String::new();
+        if let Some(sheet) = &self.location.sheet {
+            text.push_str(&format!("sheet '{sheet}'"));
+        }
+        if let Some(cell) = &self.location.cell {
+            text.push_str(&format!(", cell {cell}"));
+        }
+        if let Some(code) = &self.criterion {
+            if !text.is_empty() {
+                text.push_str(", ");
+            }
+            text.push_str(&format!("criterion {code}"));
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&self.message);
+        text
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.location)?;

@@ -2,6 +2,8 @@
 
 mod criteria;
 mod score;
+mod template;
+mod validate;
 
 use std::ffi::OsString;
 
@@ -15,6 +17,8 @@ pub mod exit {
     pub const INVALID: i32 = 1;
     /// Wrong command-line usage (clap's own code).
     pub const USAGE: i32 = 2;
+    /// `validate --strict` found warnings and no errors.
+    pub const WARNINGS: i32 = 3;
     /// `--keep-going` wrote results, but some units were excluded: the result is incomplete.
     pub const INCOMPLETE: i32 = 4;
 }
@@ -34,6 +38,10 @@ struct Cli {
 enum Command {
     /// Score, rate and rank units from their self-assessment workbooks (chấm điểm, xếp hạng).
     Score(score::ScoreArgs),
+    /// Write the self-assessment form (.xlsx) for a criteria file, to hand out to units.
+    Template(template::TemplateArgs),
+    /// Check unit workbooks against the criteria and list every problem, without scoring.
+    Validate(validate::ValidateArgs),
     /// Check a criteria file (bộ tiêu chí) or print it as a tree.
     Criteria(criteria::CriteriaArgs),
 }
@@ -53,6 +61,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     };
     let result = match cli.command {
         Command::Score(args) => score::run(args),
+        Command::Template(args) => template::run(args),
+        Command::Validate(args) => validate::run(args),
         Command::Criteria(args) => criteria::run(args),
     };
     result.unwrap_or_else(|e| {

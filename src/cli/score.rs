@@ -11,6 +11,7 @@ use crate::framework::Framework;
 use crate::output::{Format, ScoreReport, write_output};
 use crate::rank::{RankMode, rank};
 use crate::score::BasisChoice;
+use crate::workbook::Checks;
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
@@ -43,7 +44,7 @@ pub struct ScoreArgs {
 
 pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     let framework = Framework::load(&args.criteria)?;
-    let batch = score_all(&framework, &args.paths, args.basis);
+    let batch = score_all(&framework, &args.paths, args.basis, Checks::Scoring);
     report_skipped(&batch);
     if !batch.warnings.is_empty() {
         let mut files: Vec<_> = batch.warnings.iter().map(|w| &w.location.file).collect();

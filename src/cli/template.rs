@@ -1,0 +1,46 @@
+//! `parindex template`: the unit's self-assessment form, generated from the criteria file.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+
+use super::exit;
+use crate::form::{FormData, write_form};
+use crate::framework::Framework;
+use crate::output::write_output;
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The criteria file (TOML) the form is for.
+    #[arg(long, value_name = "FILE")]
+    criteria: PathBuf,
+    /// Where to write the form (.xlsx).
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// Pre-fill the unit code (Mã đơn vị).
+    #[arg(long, value_name = "CODE")]
+    unit_code: Option<String>,
+    /// Pre-fill the unit name (Tên đơn vị).
+    #[arg(long, value_name = "NAME")]
+    unit_name: Option<String>,
+}
+
+pub fn run(args: TemplateArgs) -> anyhow::Result<i32> {
+    let framework = Framework::load(&args.criteria)?;
+    let form = FormData {
+        unit_code: args.unit_code.unwrap_or_default(),
+        unit_name: args.unit_name.unwrap_or_default(),
+        rows: Default::default(),
+    };
+    let bytes = write_form(&framework, &form).context("cannot build the form")?;
+    write_output(Some(&args.output), |out| out.write_all(&bytes))
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    eprintln!(
+        "wrote {} for {} ({} leaves to score)",
+        args.output.display(),
+        framework.fingerprint(),
+        framework.leaves().count()
+    );
+    Ok(exit::OK)
+}

@@ -1,0 +1,179 @@
+//! `parindex validate`: check every workbook against the criteria without scoring, and report
+//! every problem at once, grouped by file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use super::exit;
+use crate::batch::{Batch, score_all};
+use crate::framework::Framework;
+use crate::problem::{Problem, Severity};
+use crate::score::BasisChoice;
+use crate::workbook::Checks;
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The criteria file (TOML) the workbooks must follow.
+    #[arg(long, value_name = "FILE")]
+    criteria: PathBuf,
+    /// Unit workbooks (.xlsx, .xls, .ods), or folders of them.
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<PathBuf>,
+    /// The score column that must be complete, as for `score`.
+    #[arg(long, value_enum, default_value = "auto")]
+    basis: BasisChoice,
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReportFormat,
+    /// Exit with 3 when there are warnings but no errors.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+}
+
+/// Problems of one file, errors first.
+struct FileReport<'a> {
+    file: &'a Path,
+    problems: Vec<&'a Problem>,
+}
+
+impl FileReport<'_> {
+    fn count(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
+}
+
+pub fn run(args: ValidateArgs) -> anyhow::Result<i32> {
+    let framework = Framework::load(&args.criteria)?;
+    let batch = score_all(&framework, &args.paths, args.basis, Checks::Full);
+    let reports = by_file(&batch);
+
+    let files_with = |s| reports.iter().filter(|r| r.count(s) > 0).count();
+    let total = |s| reports.iter().map(|r| r.count(s)).sum::<usize>();
+    let (errors, warnings) = (total(Severity::Error), total(Severity::Warning));
+    let summary = format!(
+        "{} files, {} with errors ({errors}), {} with warnings ({warnings})",
+        reports.len(),
+        files_with(Severity::Error),
+        files_with(Severity::Warning),
+    );
+    match args.format {
+        ReportFormat::Text => print_text(&reports, &summary),
+        ReportFormat::Json => print_json(&reports, errors, warnings)?,
+    }
+    for (file, reason) in &batch.skipped {
+        eprintln!("note: skipped {}: {reason}", file.display());
+    }
+    Ok(if errors > 0 {
+        exit::INVALID
+    } else if warnings > 0 && args.strict {
+        exit::WARNINGS
+    } else {
+        exit::OK
+    })
+}
+
+/// Every file read (and every path that could not be), in input order, with its problems.
+fn by_file(batch: &Batch) -> Vec<FileReport<'_>> {
+    let mut problems: BTreeMap<&Path, Vec<&Problem>> = BTreeMap::new();
+    for problem in batch
+        .excluded
+        .iter()
+        .flat_map(|e| &e.problems)
+        .chain(&batch.warnings)
+    {
+        problems
+            .entry(&problem.location.file)
+            .or_default()
+            .push(problem);
+    }
+    let mut files: Vec<&Path> = batch.files.iter().map(PathBuf::as_path).collect();
+    for excluded in &batch.excluded {
+        if !files.contains(&excluded.file.as_path()) {
+            files.push(&excluded.file);
+        }
+    }
+    files
+        .into_iter()
+        .map(|file| {
+            let mut list = problems.remove(file).unwrap_or_default();
+            list.sort_by_key(|p| p.severity);
+            FileReport {
+                file,
+                problems: list,
+            }
+        })
+        .collect()
+}
+
+fn print_text(reports: &[FileReport], summary: &str) {
+    for report in reports.iter().filter(|r| !r.problems.is_empty()) {
+        println!("{}", report.file.display());
+        for problem in &report.problems {
+            println!(
+                "  {:<7} {}",
+                problem.severity.as_str(),
+                problem.within_file()
+            );
+        }
+    }
+    println!("{summary}");
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: Vec<JsonFile<'a>>,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    file: String,
+    problems: Vec<JsonProblem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    severity: Severity,
+    sheet: Option<&'a str>,
+    cell: Option<String>,
+    criterion: Option<&'a str>,
+    message: &'a str,
+}
+
+fn print_json(reports: &[FileReport], errors: usize, warnings: usize) -> anyhow::Result<()> {
+    let document = JsonReport {
+        files: reports
+            .iter()
+            .map(|r| JsonFile {
+                file: r.file.display().to_string(),
+                problems: r
+                    .problems
+                    .iter()
+                    .map(|p| JsonProblem {
+                        severity: p.severity,
+                        sheet: p.location.sheet.as_deref(),
+                        cell: p.location.cell.map(|c| c.to_string()),
+                        criterion: p.criterion.as_deref(),
+                        message: &p.message,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        errors,
+        warnings,
+    };
+    println!("{}", serde_json::to_string_pretty(&document)?);
+    Ok(())
+}
