@@ -3,6 +3,10 @@
 mod support;
 
 mod bad_input;
+mod criteria_cmd;
 mod properties;
+mod robust_reading;
 mod score_samples;
 mod spreadsheet_programs;
+mod template;
+mod validate;

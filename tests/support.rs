@@ -10,7 +10,11 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use parindex::form::{Entry, FilledRow, FormData, write_form};
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use parindex::form::{Entry, FilledRow, FormData, SHEET, write_form};
+use rust_xlsxwriter::{Workbook, Worksheet};
 use parindex::framework::{Framework, Source};
 use tempfile::TempDir;
 
@@ -190,3 +194,113 @@ impl Run {
         self.dir.path()
     }
 }
+
+/// A sheet's cells, row by row (row 1 first), to edit and write back.
+pub struct Grid {
+    pub rows: Vec<Vec<Data>>,
+}
+
+impl Grid {
+    /// The cells of the form `write_form` makes (cached formula results become numbers).
+    pub fn of(framework: &Framework, form: &FormData) -> Self {
+        let bytes = write_form(framework, form).unwrap();
+        let mut workbook = Xlsx::new(Cursor::new(bytes)).unwrap();
+        let range = workbook.worksheet_range(SHEET).unwrap();
+        assert_eq!(range.start(), Some((0, 0)));
+        Grid {
+            rows: range.rows().map(<[Data]>::to_vec).collect(),
+        }
+    }
+
+    /// Zero-based (row, column) of an A1-style address.
+    pub fn position(cell: &str) -> (usize, usize) {
+        let split = cell.find(|c: char| c.is_ascii_digit()).unwrap();
+        let (letters, digits) = cell.split_at(split);
+        let col = letters
+            .bytes()
+            .fold(0, |n, b| n * 26 + usize::from(b - b'A' + 1))
+            - 1;
+        (digits.parse::<usize>().unwrap() - 1, col)
+    }
+
+    pub fn get(&self, cell: &str) -> &Data {
+        let (row, col) = Self::position(cell);
+        &self.rows[row][col]
+    }
+
+    pub fn set(&mut self, cell: &str, value: Data) -> &mut Self {
+        let (row, col) = Self::position(cell);
+        let cells = &mut self.rows[row];
+        if cells.len() <= col {
+            cells.resize(col + 1, Data::Empty);
+        }
+        cells[col] = value;
+        self
+    }
+
+    pub fn text(&mut self, cell: &str, text: &str) -> &mut Self {
+        self.set(cell, Data::String(text.to_string()))
+    }
+
+    /// Row `row` (one-based), cloned.
+    pub fn row(&self, row: usize) -> Vec<Data> {
+        self.rows[row - 1].clone()
+    }
+
+    /// Inserts a row so that it becomes row `row` (one-based); the rows below move down.
+    pub fn insert_row(&mut self, row: usize, cells: Vec<Data>) -> &mut Self {
+        self.rows.insert(row - 1, cells);
+        self
+    }
+
+    /// Deletes row `row` (one-based); the rows below move up.
+    pub fn remove_row(&mut self, row: usize) -> &mut Self {
+        self.rows.remove(row - 1);
+        self
+    }
+
+    /// Deletes a column (letter); the columns to its right move left.
+    pub fn remove_column(&mut self, letter: &str) -> &mut Self {
+        let (_, col) = Self::position(&format!("{letter}1"));
+        for cells in &mut self.rows {
+            if col < cells.len() {
+                cells.remove(col);
+            }
+        }
+        self
+    }
+
+    pub fn xlsx(&self) -> Vec<u8> {
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(SHEET).unwrap();
+        self.write_into(sheet);
+        workbook.save_to_buffer().unwrap()
+    }
+
+    /// Writes the cells into a sheet of a workbook a test builds itself.
+    pub fn write_into(&self, sheet: &mut Worksheet) {
+        for (r, cells) in self.rows.iter().enumerate() {
+            for (c, value) in cells.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match value {
+                    Data::Empty => {}
+                    Data::String(text) => {
+                        sheet.write_string(r, c, text).unwrap();
+                    }
+                    Data::Float(number) => {
+                        sheet.write_number(r, c, *number).unwrap();
+                    }
+                    Data::Int(number) => {
+                        sheet.write_number(r, c, *number as f64).unwrap();
+                    }
+                    Data::Bool(value) => {
+                        sheet.write_boolean(r, c, *value).unwrap();
+                    }
+                    other => panic!("the grid writer does not write {other:?}"),
+                }
+            }
+        }
+    }
+}
+
