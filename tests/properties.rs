@@ -3,11 +3,12 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
+use parindex::form::{Entry, FilledRow, FormData, write_form};
 use parindex::framework::Framework;
 use parindex::problem::CellRef;
 use parindex::score::{BasisChoice, UnitScore, score_unit};
 use parindex::workbook::cell::Score;
-use parindex::workbook::{LeafRow, ScoreCell, UnitAssessment};
+use parindex::workbook::{Checks, LeafRow, ScoreCell, UnitAssessment, read_unit_bytes};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -168,5 +169,41 @@ proptest! {
         let after = scored(&framework, &marked).unwrap();
         prop_assert_eq!(before.total.applicable_max - after.total.applicable_max, framework.nodes[leaf].max);
         prop_assert_eq!(before.total.points - after.total.points, before.nodes[leaf].points);
+    }
+
+    /// Random framework → form written with random scores → read back → scored: the result is
+    /// the independently summed expectation.
+    #[test]
+    fn a_written_form_reads_back_and_scores_as_summed((framework, fractions) in scenario()) {
+        prop_assume!(fractions.iter().any(Option::is_some));
+        let mut rows = std::collections::HashMap::new();
+        let (mut points, mut max) = (Decimal::ZERO, Decimal::ZERO);
+        for (slot, index) in framework.leaves().enumerate() {
+            let node = &framework.nodes[index];
+            let entry = match fractions[slot] {
+                None => Entry::NotApplicable,
+                Some(eighths) => {
+                    let p = node.max * Decimal::from(eighths) / Decimal::from(8);
+                    points += p;
+                    max += node.max;
+                    Entry::Points(p)
+                }
+            };
+            let row = FilledRow {
+                self_score: Some(entry),
+                appraised: Some(entry),
+                evidence: "x".into(),
+                note: String::new(),
+            };
+            rows.insert(index, row);
+        }
+        let form = FormData { unit_code: "U1".into(), unit_name: "Xã Thử".into(), rows };
+        let bytes = write_form(&framework, &form).unwrap();
+        let unit = read_unit_bytes(&bytes, Path::new("u.xlsx"), &framework, Checks::Full).unwrap();
+        prop_assert!(unit.warnings.is_empty(), "{:?}", unit.warnings);
+        let scored = score_unit(&framework, &unit, BasisChoice::Auto).unwrap();
+        prop_assert_eq!(scored.total.points, points);
+        prop_assert_eq!(scored.total.applicable_max, max);
+        prop_assert_eq!(scored.index, framework.publish(points * Decimal::ONE_HUNDRED / max));
     }
 }
