@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
-    DataValidation, Format, FormatAlign, Formula, Workbook, Worksheet, XlsxError,
+    DataValidation, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
 
 use crate::framework::Framework;
@@ -55,14 +55,27 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
     sheet.set_name(SHEET)?;
     let bold = Format::new().set_bold();
     let title = Format::new().set_bold().set_font_size(13);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let subtotal = Format::new().set_bold().set_num_format("0.###");
-    let number = Format::new().set_num_format("0.###");
-    let input = Format::new().set_unlocked().set_num_format("0.###");
-    let input_text = Format::new()
-        .set_unlocked()
+    let left = Format::new().set_align(FormatAlign::Left);
+    let header = Format::new()
+        .set_bold()
         .set_text_wrap()
-        .set_align(FormatAlign::Top);
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_border(FormatBorder::Thin);
+    let group = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin);
+    let wrap = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    let subtotal = group.clone().set_num_format("0.###");
+    let number = Format::new()
+        .set_num_format("0.###")
+        .set_border(FormatBorder::Thin);
+    let input = number.clone().set_unlocked();
+    let input_text = wrap.clone().set_unlocked();
 
     sheet.write_string_with_format(
         0,
@@ -74,18 +87,20 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
         &title,
     )?;
     sheet.write_string_with_format(1, 0, labels::UNIT_CODE.name, &bold)?;
-    sheet.write_string_with_format(1, 1, &data.unit_code, &input_text)?;
+    let unit_input = Format::new().set_unlocked();
+    sheet.write_string_with_format(1, 1, &data.unit_code, &unit_input)?;
     sheet.write_string_with_format(2, 0, labels::UNIT_NAME.name, &bold)?;
-    sheet.write_string_with_format(2, 1, &data.unit_name, &input_text)?;
+    sheet.write_string_with_format(2, 1, &data.unit_name, &unit_input)?;
     sheet.write_string_with_format(3, 0, labels::YEAR.name, &bold)?;
-    sheet.write_number(3, 1, framework.year)?;
+    sheet.write_number_with_format(3, 1, framework.year, &left)?;
     sheet.write_string_with_format(4, 0, labels::FRAMEWORK.name, &bold)?;
     sheet.write_string(4, 1, framework.fingerprint())?;
 
     let header_row = FIRST_TABLE_ROW - 1;
     for (col, label) in labels::TABLE_COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(header_row, col as u16, label.name, &bold)?;
+        sheet.write_string_with_format(header_row, col as u16, label.name, &header)?;
     }
+    sheet.set_row_height(header_row, 32)?;
     for (col, width) in [12, 60, 10, 12, 12, 30, 20].into_iter().enumerate() {
         sheet.set_column_width(col as u16, width)?;
     }
@@ -112,8 +127,8 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
     for (index, node) in framework.nodes.iter().enumerate() {
         let row = row_of(index);
         let Some(rule) = &node.leaf else {
-            sheet.write_string_with_format(row, 0, &node.code, &bold)?;
-            sheet.write_string_with_format(row, 1, &node.name, &bold)?;
+            sheet.write_string_with_format(row, 0, &node.code, &group)?;
+            sheet.write_string_with_format(row, 1, &node.name, &group)?;
             sheet.write_number_with_format(row, 2, to_f64(node.max), &subtotal)?;
             for (slot, col) in [(0, 3u16), (1, 4u16)] {
                 let formula = sum_formula(col, node.children.iter().map(|&c| row_of(c)));
@@ -148,7 +163,8 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
     }
 
     let total_row = row_of(framework.nodes.len());
-    sheet.write_string_with_format(total_row, 1, "Tổng cộng", &bold)?;
+    sheet.write_blank(total_row, 0, &group)?;
+    sheet.write_string_with_format(total_row, 1, "Tổng cộng", &group)?;
     sheet.write_number_with_format(total_row, 2, to_f64(framework.total_max), &subtotal)?;
     let areas: Vec<u32> = framework.areas().map(row_of).collect();
     for (slot, col) in [(0, 3u16), (1, 4u16)] {

@@ -14,8 +14,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use parindex::form::{Entry, FilledRow, FormData, SHEET, write_form};
-use rust_xlsxwriter::{Workbook, Worksheet};
 use parindex::framework::{Framework, Source};
+use rust_xlsxwriter::{Workbook, Worksheet};
 use tempfile::TempDir;
 
 /// Absolute path of a file in the repository.
@@ -203,7 +203,12 @@ pub struct Grid {
 impl Grid {
     /// The cells of the form `write_form` makes (cached formula results become numbers).
     pub fn of(framework: &Framework, form: &FormData) -> Self {
-        let bytes = write_form(framework, form).unwrap();
+        Self::from_xlsx(&write_form(framework, form).unwrap())
+    }
+
+    /// The cells of the sheet "Tự đánh giá" of an .xlsx workbook, such as a form written by
+    /// `parindex template` (cached formula results become numbers).
+    pub fn from_xlsx(bytes: &[u8]) -> Self {
         let mut workbook = Xlsx::new(Cursor::new(bytes)).unwrap();
         let range = workbook.worksheet_range(SHEET).unwrap();
         assert_eq!(range.start(), Some((0, 0)));
@@ -303,4 +308,3 @@ impl Grid {
         }
     }
 }
-

@@ -143,6 +143,18 @@ pub fn read_year(cell: &Data) -> Result<i32, String> {
 fn describe(cell: &Data) -> String {
     match cell {
         Data::Bool(b) => format!("a TRUE/FALSE value ({})", if *b { "TRUE" } else { "FALSE" }),
+        Data::DateTime(d) if d.is_datetime() => {
+            // As the spreadsheet shows it (day/month/year), not as its serial number.
+            let (year, month, day, hour, minute, _, _) = d.to_ymd_hms_milli();
+            let value = d.as_f64();
+            if value.trunc() == 0.0 {
+                format!("a time ({hour:02}:{minute:02})")
+            } else if value.fract() == 0.0 {
+                format!("a date ({day:02}/{month:02}/{year})")
+            } else {
+                format!("a date ({day:02}/{month:02}/{year} {hour:02}:{minute:02})")
+            }
+        }
         Data::DateTime(_) | Data::DateTimeIso(_) => format!("a date ({cell})"),
         Data::DurationIso(_) => format!("a duration ({cell})"),
         Data::Error(e) => format!("an error value ({e})"),
@@ -191,6 +203,28 @@ mod tests {
                 .contains("not a number")
         );
         assert!(score(Data::Bool(true)).unwrap_err().contains("TRUE/FALSE"));
+    }
+
+    #[test]
+    fn dates_are_described_as_the_spreadsheet_shows_them() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        let date = |value| {
+            let cell = Data::DateTime(ExcelDateTime::new(
+                value,
+                ExcelDateTimeType::DateTime,
+                false,
+            ));
+            read_score(&cell).unwrap_err()
+        };
+        assert_eq!(
+            date(45047.0),
+            "expected a number, found a date (01/05/2023)"
+        );
+        assert_eq!(
+            date(45047.75),
+            "expected a number, found a date (01/05/2023 18:00)"
+        );
+        assert_eq!(date(0.5), "expected a number, found a time (12:00)");
     }
 
     #[test]
