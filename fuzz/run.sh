@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-300}
 mkdir -p corpus/workbook_reader corpus/criteria_parser
-cp ../samples/2022/*.xlsx ../tests/fixtures/libreoffice*/* corpus/workbook_reader/
+for seed in ../samples/2022/*.xlsx ../tests/fixtures/libreoffice*/*; do
+  cp "$seed" "corpus/workbook_reader/$(basename "$(dirname "$seed")")-$(basename "$seed")"
+done
 cp ../criteria/*.toml corpus/criteria_parser/
 for target in workbook_reader criteria_parser; do
   cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -rss_limit_mb=4096

@@ -16,9 +16,10 @@ pub enum Score {
     Points(Decimal),
 }
 
-/// Trims ASCII and Unicode spaces (including the non-breaking space forms love) and applies NFC.
+/// Trims ASCII and Unicode spaces (including the non-breaking and zero-width spaces that pasting
+/// brings along) and applies NFC.
 pub fn clean_text(text: &str) -> String {
-    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+    text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}'))
         .nfc()
         .collect()
 }
@@ -187,6 +188,10 @@ mod tests {
             Ok(Some("1.2.3".into()))
         );
         assert_eq!(read_code(&Data::String("\u{a0}".into())), Ok(None));
+        assert_eq!(
+            read_code(&Data::String("1.2\u{200b}".into())),
+            Ok(Some("1.2".into()))
+        );
         assert!(read_code(&Data::Bool(true)).is_err());
     }
 

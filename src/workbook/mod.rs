@@ -521,8 +521,11 @@ impl SheetReader<'_> {
                 );
             }
         }
-        for (index, row) in subtotals {
-            self.check_subtotal(index, row, &columns, framework, &leaves);
+        // A leaf cell in error reads as empty, so subtotals would only add noise to the errors.
+        if !self.problems.iter().any(Problem::is_error) {
+            for (index, row) in subtotals {
+                self.check_subtotal(index, row, &columns, framework, &leaves);
+            }
         }
         leaves
     }
