@@ -5,6 +5,7 @@ mod support;
 mod bad_input;
 mod criteria_cmd;
 mod properties;
+mod regression;
 mod robust_reading;
 mod score_samples;
 mod spreadsheet_programs;

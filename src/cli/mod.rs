@@ -48,6 +48,7 @@ enum Command {
 
 /// Runs the program on these arguments and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    quiet_spreadsheet_panics();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -69,4 +70,19 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         eprintln!("error: {e:#}");
         exit::INVALID
     })
+}
+
+/// Panics inside the spreadsheet library on damaged files are caught by the reader and reported
+/// as that file's problem; printing the raw panic too would only confuse. Any other panic is a
+/// bug of ours and is printed as usual.
+fn quiet_spreadsheet_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_calamine = info
+            .location()
+            .is_some_and(|l| l.file().contains("/calamine-") || l.file().contains("\\calamine-"));
+        if !in_calamine {
+            default(info);
+        }
+    }));
 }

@@ -76,10 +76,11 @@ pub fn read_unit_checked(
     framework: &Framework,
     checks: Checks,
 ) -> Result<UnitAssessment, Vec<Problem>> {
-    match open_workbook_auto(path) {
-        Ok(workbook) => read_workbook(workbook, path, framework, checks),
+    let sheets = contain_panics(path, || match open_workbook_auto(path) {
+        Ok(workbook) => load_sheets(workbook, path, checks),
         Err(e) => Err(vec![unreadable(path, e)]),
-    }
+    })?;
+    read_sheets(&sheets, path, framework)
 }
 
 /// Reads a workbook held in memory; `name` is used in messages. Used by the fuzz target.
@@ -89,10 +90,36 @@ pub fn read_unit_bytes(
     framework: &Framework,
     checks: Checks,
 ) -> Result<UnitAssessment, Vec<Problem>> {
-    match open_workbook_auto_from_rs(Cursor::new(bytes)) {
-        Ok(workbook) => read_workbook(workbook, name, framework, checks),
-        Err(e) => Err(vec![unreadable(name, e)]),
-    }
+    let sheets = contain_panics(name, || {
+        match open_workbook_auto_from_rs(Cursor::new(bytes)) {
+            Ok(workbook) => load_sheets(workbook, name, checks),
+            Err(e) => Err(vec![unreadable(name, e)]),
+        }
+    })?;
+    read_sheets(&sheets, name, framework)
+}
+
+/// The spreadsheet library can panic on some damaged files (found by fuzzing: a broken .xls
+/// container). One damaged file must not abort a batch of hundreds, so the panic becomes that
+/// file's problem. Only the library's loading runs in here; our own reading does not, so a bug of
+/// ours still panics (and the fuzzer still sees it).
+fn contain_panics(
+    path: &Path,
+    load: impl FnOnce() -> Result<Vec<LoadedSheet>, Vec<Problem>>,
+) -> Result<Vec<LoadedSheet>, Vec<Problem>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)).unwrap_or_else(|payload| {
+        let detail = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown failure");
+        Err(vec![Problem::new(
+            Location::file(path),
+            format!(
+                "the file is damaged and cannot be read ({detail}); open it in a spreadsheet program and save it again"
+            ),
+        )])
+    })
 }
 
 fn unreadable(path: &Path, error: calamine::Error) -> Problem {
@@ -102,20 +129,22 @@ fn unreadable(path: &Path, error: calamine::Error) -> Problem {
     )
 }
 
-/// A sheet as loaded: its values, whether it is hidden, and its merged areas.
+/// A sheet as loaded: its values, whether it is hidden, its merged areas and (with full checks)
+/// its formulas.
 struct LoadedSheet {
     name: String,
     hidden: bool,
     range: Range<Data>,
     merges: Vec<calamine::Dimensions>,
+    formulas: Option<Range<String>>,
 }
 
-fn read_workbook<RS: Read + Seek>(
+/// Everything taken from the spreadsheet library, sheet by sheet.
+fn load_sheets<RS: Read + Seek>(
     mut workbook: Sheets<RS>,
     path: &Path,
-    framework: &Framework,
     checks: Checks,
-) -> Result<UnitAssessment, Vec<Problem>> {
+) -> Result<Vec<LoadedSheet>, Vec<Problem>> {
     let metadata: Vec<(String, bool)> = workbook
         .sheets_metadata()
         .iter()
@@ -136,15 +165,28 @@ fn read_workbook<RS: Read + Seek>(
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
             _ => Vec::new(),
         };
+        let formulas = match checks {
+            Checks::Full => workbook.worksheet_formula(&name).ok(),
+            Checks::Scoring => None,
+        };
         sheets.push(LoadedSheet {
             name,
             hidden,
             range,
             merges,
+            formulas,
         });
     }
+    Ok(sheets)
+}
 
-    let (sheet, header) = find_table(path, &sheets)?;
+/// Finds the table among the loaded sheets and reads the unit from it.
+fn read_sheets(
+    sheets: &[LoadedSheet],
+    path: &Path,
+    framework: &Framework,
+) -> Result<UnitAssessment, Vec<Problem>> {
+    let (sheet, header) = find_table(path, sheets)?;
     let mut reader = SheetReader {
         path,
         sheet: &sheet.name,
@@ -157,11 +199,8 @@ fn read_workbook<RS: Read + Seek>(
             "the criteria table is on a hidden sheet",
         ));
     }
-    if checks == Checks::Full {
-        let formulas = workbook.worksheet_formula(&sheet.name).ok();
-        if let Some(formulas) = formulas {
-            reader.check_formula_results(&formulas);
-        }
+    if let Some(formulas) = &sheet.formulas {
+        reader.check_formula_results(formulas);
     }
     let unit = reader.read(&header, framework);
     match unit {
