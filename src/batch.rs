@@ -26,6 +26,8 @@ pub struct Batch {
     pub excluded: Vec<Excluded>,
     /// Files in the given folders that were not read, with the reason (shown to the user).
     pub skipped: Vec<(PathBuf, &'static str)>,
+    /// Every path read or tried, in order: the run's inputs, as its manifest records them.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Expands folders into their workbooks (not recursively, sorted by name); files are kept as
@@ -41,6 +43,7 @@ pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
             let entries = match std::fs::read_dir(path) {
                 Ok(entries) => entries,
                 Err(e) => {
+                    batch.inputs.push(path.clone());
                     batch
                         .excluded
                         .push(excluded(path, format!("cannot list the folder: {e}")));
@@ -67,11 +70,13 @@ pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
                 batch.skipped.push((path.clone(), ALREADY_GIVEN));
             }
         } else {
+            batch.inputs.push(path.clone());
             batch
                 .excluded
                 .push(excluded(path, "no such file or folder".to_string()));
         }
     }
+    batch.inputs.extend(files.iter().cloned());
     files
 }
 

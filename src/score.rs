@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::framework::{Framework, Source};
 use crate::problem::{Location, Problem};
@@ -15,7 +15,7 @@ use crate::workbook::UnitAssessment;
 use crate::workbook::cell::Score;
 
 /// Which column's scores count, as asked on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BasisChoice {
     /// The appraised score (điểm thẩm định) where the unit has one, else the self score.
