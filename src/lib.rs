@@ -8,6 +8,7 @@
 pub mod batch;
 pub mod cli;
 pub mod compare;
+pub mod explain;
 pub mod form;
 pub mod framework;
 pub mod manifest;

@@ -2,6 +2,7 @@
 
 mod compare;
 mod criteria;
+mod explain;
 mod score;
 mod verify;
 
@@ -47,6 +48,8 @@ enum Command {
     Score(score::ScoreArgs),
     /// Compare two years' results unit by unit (so sánh với năm trước).
     Compare(compare::CompareArgs),
+    /// Show where each point of one unit came from: sheet, cell, raw text, roll-up, index.
+    Explain(explain::ExplainArgs),
     /// Check that a published result is reproduced exactly by the inputs its manifest records.
     Verify(verify::VerifyArgs),
     /// Check a criteria file (bộ tiêu chí) or print it as a tree.
@@ -69,6 +72,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let result = match cli.command {
         Command::Score(args) => score::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Verify(args) => verify::run(args),
         Command::Criteria(args) => criteria::run(args),
     };
