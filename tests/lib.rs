@@ -2,8 +2,11 @@
 
 mod support;
 
+mod annex;
 mod bad_input;
 mod compare;
+mod explain;
+mod manifest;
 mod properties;
 mod score_samples;
 mod spreadsheet_programs;
