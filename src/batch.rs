@@ -30,6 +30,8 @@ pub struct Batch {
     pub files: Vec<PathBuf>,
     /// Warnings from every file, scored or excluded, in input order.
     pub warnings: Vec<Problem>,
+    /// Every path read or tried, in order: the run's inputs, as its manifest records them.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Expands folders into their workbooks (not recursively, sorted by name); files are kept as
@@ -45,6 +47,7 @@ pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
             let entries = match std::fs::read_dir(path) {
                 Ok(entries) => entries,
                 Err(e) => {
+                    batch.inputs.push(path.clone());
                     batch
                         .excluded
                         .push(excluded(path, format!("cannot list the folder: {e}")));
@@ -71,11 +74,13 @@ pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
                 batch.skipped.push((path.clone(), ALREADY_GIVEN));
             }
         } else {
+            batch.inputs.push(path.clone());
             batch
                 .excluded
                 .push(excluded(path, "no such file or folder".to_string()));
         }
     }
+    batch.inputs.extend(files.iter().cloned());
     files
 }
 

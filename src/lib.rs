@@ -7,11 +7,16 @@
 
 pub mod batch;
 pub mod cli;
+pub mod compare;
+pub mod explain;
 pub mod form;
 pub mod framework;
+pub mod manifest;
+pub mod mapping;
 pub mod output;
 pub mod problem;
 pub mod rank;
+pub mod results;
 pub mod score;
 pub mod workbook;
 

@@ -3,12 +3,12 @@
 //! Units with the same published index share a rank and are marked tied ("2="). Tied units are
 //! listed by unit code (byte order), so the order never depends on file names or input order.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::score::UnitScore;
 
 /// How ranks follow a tie.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RankMode {
     /// Standard competition ranking: 1, 2, 2, 4.

@@ -7,15 +7,15 @@
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::framework::{Framework, Source};
+use crate::framework::{Framework, LeafRule, Source};
 use crate::problem::{Location, Problem};
-use crate::workbook::UnitAssessment;
 use crate::workbook::cell::Score;
+use crate::workbook::{LeafRow, ScoreCell, UnitAssessment};
 
 /// Which column's scores count, as asked on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BasisChoice {
     /// The appraised score (điểm thẩm định) where the unit has one, else the self score.
@@ -89,14 +89,7 @@ pub fn score_unit(
         let row = unit.leaves[index]
             .as_ref()
             .expect("the reader returns a row for every leaf");
-        let (cell, column) = match (rule.source, basis) {
-            (Source::Survey, _) | (Source::Appraisal, Basis::Appraised) => {
-                (&row.appraised, "appraised score (Điểm thẩm định)")
-            }
-            (Source::Appraisal, Basis::SelfScore) => {
-                (&row.self_score, "self score (Điểm tự đánh giá)")
-            }
-        };
+        let (cell, column) = counted_cell(rule, basis, row);
         nodes[index] = match cell.score {
             Score::Points(points) => NodeScore {
                 points,
@@ -160,6 +153,21 @@ pub fn score_unit(
         index,
         band,
     })
+}
+
+/// The cell whose score counts for a leaf, and the name of its column: survey leaves always take
+/// the appraised column, others the unit's basis.
+pub fn counted_cell<'a>(
+    rule: &LeafRule,
+    basis: Basis,
+    row: &'a LeafRow,
+) -> (&'a ScoreCell, &'static str) {
+    match (rule.source, basis) {
+        (Source::Survey, _) | (Source::Appraisal, Basis::Appraised) => {
+            (&row.appraised, "appraised score (Điểm thẩm định)")
+        }
+        (Source::Appraisal, Basis::SelfScore) => (&row.self_score, "self score (Điểm tự đánh giá)"),
+    }
 }
 
 /// Points as a percentage of the applicable maximum, unrounded; `None` when nothing applies.

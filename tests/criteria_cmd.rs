@@ -5,8 +5,8 @@
 //! 22, 10, 16, 12, 18); criteria (codes with two parts) 6 + 4 + 5 + 4 + 5 + 4 + 6 = 34;
 //! sub-criteria (three parts) 7 + 4 + 13 + 2 + 8 + 4 + 4 = 42; leaves 10 + 6 + 13 + 5 + 9 + 6 + 8
 //! = 57; KPS allowed on 1.3.2, 2.1.1, 3.3.2, 3.4.2, 4.3, 5.2 and 6.4; survey on 3.5.1–3.5.4 and 7.6.
-//! Line numbers refer to that file: 1.1 is defined on lines 56–58 (`max = 3` on 58), 1.2.1 on line
-//! 84, the band "Tốt" has `below = 90` on line 26, and the file has 539 lines.
+//! Line numbers refer to that file: 1.1 is defined on lines 57–59 (`max = 3` on 59), 1.2.1 on line
+//! 85, the band "Tốt" has `below = 90` on line 27, and the file has 540 lines.
 
 use crate::support::*;
 
@@ -31,12 +31,12 @@ fn line(n: usize) -> String {
 
 #[test]
 fn the_line_numbers_are_as_the_expectations_assume() {
-    assert_eq!(original().lines().count(), 539);
-    assert_eq!(line(26), "below = 90");
-    assert_eq!(line(25), "from = 80");
-    assert_eq!(line(56), "code = \"1.1\"");
-    assert_eq!(line(58), "max = 3");
-    assert_eq!(line(84), "code = \"1.2.1\"");
+    assert_eq!(original().lines().count(), 540);
+    assert_eq!(line(27), "below = 90");
+    assert_eq!(line(26), "from = 80");
+    assert_eq!(line(57), "code = \"1.1\"");
+    assert_eq!(line(59), "max = 3");
+    assert_eq!(line(85), "code = \"1.2.1\"");
 }
 
 #[test]
@@ -63,7 +63,7 @@ criteria/commune-2022.toml: valid. Chỉ số cải cách hành chính của UBN
 
 #[test]
 fn check_reports_a_wrong_maximum_with_its_line_and_column() {
-    // 1.1.1's maximum raised from 1 to 1.5: its parent 1.1 (max 3, line 58) now has children
+    // 1.1.1's maximum raised from 1 to 1.5: its parent 1.1 (max 3, line 59) now has children
     // summing to 1.5 + 1 + 1 = 3.5. The areas and the total are unaffected.
     let text = edited(
         "name = \"Ban hành kế hoạch cải cách hành chính năm kịp thời\"\nmax = 1\n",
@@ -78,21 +78,21 @@ fn check_reports_a_wrong_maximum_with_its_line_and_column() {
     assert_eq!(
         run.stderr(),
         "error: criteria file criteria/commune-2022.toml is not valid:\n  \
-         line 58, column 7, criterion 1.1: maximum 3 differs from the sum of its children's maxima, 3.5\n"
+         line 59, column 7, criterion 1.1: maximum 3 differs from the sum of its children's maxima, 3.5\n"
     );
 }
 
 #[test]
 fn check_rejects_an_unknown_field_with_its_line() {
-    // The first `step = 0.5` in the file is 1.1.1's, on line 64.
-    assert_eq!(line(64), "step = 0.5");
+    // The first `step = 0.5` in the file is 1.1.1's, on line 65.
+    assert_eq!(line(65), "step = 0.5");
     let text = original().replacen("\nstep = 0.5\n", "\nstpe = 0.5\n", 1);
     let run = Test::new()
         .file(FILE, text)
         .args(["criteria", "check", FILE])
         .status(1)
-        .stderr_has("error: criteria file criteria/commune-2022.toml: TOML parse error at line 64, column 1\n")
-        .stderr_has("64 | stpe = 0.5\n")
+        .stderr_has("error: criteria file criteria/commune-2022.toml: TOML parse error at line 65, column 1\n")
+        .stderr_has("65 | stpe = 0.5\n")
         .stderr_has("unknown field `stpe`, expected one of `code`, `name`, `name_en`, `max`, `allow_not_applicable`, `source`, `step`")
         .run();
     assert_eq!(run.stdout(), "");
@@ -109,7 +109,7 @@ fn check_reports_a_gap_between_bands() {
     assert_eq!(
         run.stderr(),
         "error: criteria file criteria/commune-2022.toml is not valid:\n  \
-         line 26, column 9: gap: band \"Tốt\" ends below 85 but band \"Rất tốt\" starts at 90\n"
+         line 27, column 9: gap: band \"Tốt\" ends below 85 but band \"Rất tốt\" starts at 90\n"
     );
 
     // And an overlap, for the other direction.
@@ -122,14 +122,14 @@ fn check_reports_a_gap_between_bands() {
     assert_eq!(
         run.stderr(),
         "error: criteria file criteria/commune-2022.toml is not valid:\n  \
-         line 26, column 9: overlap: band \"Tốt\" ends below 95 but band \"Rất tốt\" already starts at 90\n"
+         line 27, column 9: overlap: band \"Tốt\" ends below 95 but band \"Rất tốt\" already starts at 90\n"
     );
 }
 
 #[test]
 fn check_reports_a_duplicate_code_with_both_lines() {
-    // A second 1.2.1 appended after the last line (539): a blank line 540, the table header on
-    // 541, the code on 542. The duplicate is dropped, so no maximum is affected.
+    // A second 1.2.1 appended after the last line (540): a blank line 541, the table header on
+    // 542, the code on 543. The duplicate is dropped, so no maximum is affected.
     let mut text = original();
     text.push_str("\n[[criterion]]\ncode = \"1.2.1\"\nname = \"Trùng mã\"\nmax = 1\n");
     let run = Test::new()
@@ -141,7 +141,7 @@ fn check_reports_a_duplicate_code_with_both_lines() {
     assert_eq!(
         run.stderr(),
         "error: criteria file criteria/commune-2022.toml is not valid:\n  \
-         line 542, column 8, criterion 1.2.1: duplicate code: already defined on line 84\n"
+         line 543, column 8, criterion 1.2.1: duplicate code: already defined on line 85\n"
     );
 }
 
@@ -203,6 +203,6 @@ fn show_refuses_an_invalid_file() {
         .args(["criteria", "show", FILE])
         .status(1)
         .stdout("")
-        .stderr_has("line 26, column 9: gap: band \"Tốt\" ends below 85")
+        .stderr_has("line 27, column 9: gap: band \"Tốt\" ends below 85")
         .run();
 }

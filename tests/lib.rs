@@ -2,8 +2,12 @@
 
 mod support;
 
+mod annex;
 mod bad_input;
+mod compare;
 mod criteria_cmd;
+mod explain;
+mod manifest;
 mod properties;
 mod regression;
 mod robust_reading;

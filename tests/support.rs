@@ -77,6 +77,7 @@ pub struct Test {
     stdout: Vec<String>,
     stderr: Vec<String>,
     stdout_exact: Option<String>,
+    env: Vec<(String, String)>,
 }
 
 impl Default for Test {
@@ -94,7 +95,14 @@ impl Test {
             stdout: Vec::new(),
             stderr: Vec::new(),
             stdout_exact: None,
+            env: Vec::new(),
         }
+    }
+
+    /// Sets an environment variable for the run.
+    pub fn env(mut self, name: &str, value: &str) -> Self {
+        self.env.push((name.to_string(), value.to_string()));
+        self
     }
 
     /// Writes a file into the scratch folder (creating sub-folders).
@@ -149,6 +157,7 @@ impl Test {
     pub fn run(self) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_parindex"))
             .args(&self.args)
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
             .current_dir(self.dir.path())
             .output()
             .unwrap();

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::exit;
-use crate::framework::{Framework, FrameworkError, Source};
+use crate::framework::{Band, Framework, FrameworkError, Source};
 use crate::output::points;
 
 #[derive(Debug, Args)]
@@ -74,10 +74,7 @@ fn bands(framework: &Framework) -> String {
         .bands
         .iter()
         .rev()
-        .map(|b| match b.below {
-            None => format!("{} ≥ {}", b.label, b.from),
-            Some(below) => format!("{} {}–<{}", b.label, b.from, below),
-        })
+        .map(Band::range_text)
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -1,13 +1,23 @@
 //! The command line: argument definitions, dispatch, and exit codes. One file per command.
 
+mod compare;
 mod criteria;
+mod explain;
 mod score;
 mod template;
 mod validate;
+mod verify;
 
 use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::manifest::{HashedFile, Manifest, RunOptions, sha256, sidecar_path};
+use crate::output::{Format, write_output};
+use crate::rank::RankMode;
+use crate::score::BasisChoice;
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -21,6 +31,8 @@ pub mod exit {
     pub const WARNINGS: i32 = 3;
     /// `--keep-going` wrote results, but some units were excluded: the result is incomplete.
     pub const INCOMPLETE: i32 = 4;
+    /// `verify`: the published result is not reproduced by its recorded inputs.
+    pub const NOT_REPRODUCED: i32 = 5;
 }
 
 #[derive(Debug, Parser)]
@@ -42,6 +54,12 @@ enum Command {
     Template(template::TemplateArgs),
     /// Check unit workbooks against the criteria and list every problem, without scoring.
     Validate(validate::ValidateArgs),
+    /// Compare two years' results unit by unit (so sánh với năm trước).
+    Compare(compare::CompareArgs),
+    /// Show where each point of one unit came from: sheet, cell, raw text, roll-up, index.
+    Explain(explain::ExplainArgs),
+    /// Check that a published result is reproduced exactly by the inputs its manifest records.
+    Verify(verify::VerifyArgs),
     /// Check a criteria file (bộ tiêu chí) or print it as a tree.
     Criteria(criteria::CriteriaArgs),
 }
@@ -64,6 +82,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Score(args) => score::run(args),
         Command::Template(args) => template::run(args),
         Command::Validate(args) => validate::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Verify(args) => verify::run(args),
         Command::Criteria(args) => criteria::run(args),
     };
     result.unwrap_or_else(|e| {
@@ -85,4 +106,59 @@ fn quiet_spreadsheet_panics() {
             default(info);
         }
     }));
+}
+
+/// How and where a command writes its result.
+#[derive(Debug, Args)]
+struct OutputArgs {
+    /// Output format; xlsx is the decision's annex and needs -o.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Write to this file (atomically) instead of standard output, with the run's manifest
+    /// beside it (FILE.manifest.json).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    file: Option<PathBuf>,
+    /// Start CSV output with a byte-order mark, for Excel on Windows.
+    #[arg(long)]
+    excel_bom: bool,
+}
+
+impl OutputArgs {
+    fn check(&self) -> anyhow::Result<()> {
+        if self.format == Format::Xlsx && self.file.is_none() {
+            anyhow::bail!("--format xlsx writes a workbook: name it with -o FILE.xlsx");
+        }
+        Ok(())
+    }
+
+    fn options(&self, basis: BasisChoice, rank_mode: RankMode, keep_going: bool) -> RunOptions {
+        RunOptions {
+            basis,
+            rank_mode,
+            format: self.format,
+            excel_bom: self.excel_bom,
+            keep_going,
+        }
+    }
+}
+
+/// Writes the result (atomically) and, when it goes to a file, its manifest beside it.
+fn publish(file: Option<&Path>, bytes: &[u8], mut manifest: Manifest) -> anyhow::Result<()> {
+    let cannot_write = |path: &Path| format!("cannot write {}", path.display());
+    write_output(file, |out| out.write_all(bytes)).with_context(|| match file {
+        Some(path) => cannot_write(path),
+        None => "cannot write to standard output".to_string(),
+    })?;
+    if let Some(path) = file {
+        manifest.output = Some(HashedFile {
+            path: path.to_path_buf(),
+            sha256: Some(sha256(bytes)),
+        });
+        let sidecar = sidecar_path(path);
+        write_output(Some(&sidecar), |out| {
+            out.write_all(manifest.to_json().as_bytes())
+        })
+        .with_context(|| cannot_write(&sidecar))?;
+    }
+    Ok(())
 }

@@ -1,14 +1,14 @@
-//! `parindex score`: criteria file + unit workbooks → ranked, rated table, CSV or JSON.
+//! `parindex score`: criteria file + unit workbooks → ranked, rated table, CSV, JSON or XLSX.
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::Args;
 
-use super::exit;
+use super::{OutputArgs, exit, publish};
 use crate::batch::{Batch, score_all};
 use crate::framework::Framework;
-use crate::output::{Format, ScoreReport, write_output};
+use crate::manifest::{HashedFile, Manifest, RunInputs, RunOptions, ScoredInputs, run_time};
+use crate::output::{ScoreReport, render};
 use crate::rank::{RankMode, rank};
 use crate::score::BasisChoice;
 use crate::workbook::Checks;
@@ -28,23 +28,66 @@ pub struct ScoreArgs {
     /// Ranking after ties: competition (1, 2, 2, 4) or dense (1, 2, 2, 3).
     #[arg(long = "rank", value_enum, default_value = "competition")]
     rank_mode: RankMode,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Start CSV output with a byte-order mark, for Excel on Windows.
-    #[arg(long)]
-    excel_bom: bool,
+    #[command(flatten)]
+    output: OutputArgs,
     /// Score the valid units even when others are invalid; the excluded units are listed and the
     /// exit code is 4.
     #[arg(long)]
     keep_going: bool,
 }
 
+/// A scoring run, from the command line or from a manifest being verified.
+pub struct ScoreRequest {
+    pub criteria: PathBuf,
+    pub paths: Vec<PathBuf>,
+    pub options: RunOptions,
+}
+
+/// A rendered result, not yet written.
+pub struct Produced {
+    pub bytes: Vec<u8>,
+    pub manifest: Manifest,
+    /// Files `--keep-going` left out.
+    pub excluded: Vec<PathBuf>,
+    pub scored: usize,
+}
+
 pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
-    let framework = Framework::load(&args.criteria)?;
-    let batch = score_all(&framework, &args.paths, args.basis, Checks::Scoring);
+    args.output.check()?;
+    let request = ScoreRequest {
+        criteria: args.criteria,
+        paths: args.paths,
+        options: args
+            .output
+            .options(args.basis, args.rank_mode, args.keep_going),
+    };
+    let produced = produce(&request, run_time())?;
+    publish(
+        args.output.file.as_deref(),
+        &produced.bytes,
+        produced.manifest,
+    )?;
+
+    if produced.excluded.is_empty() {
+        Ok(exit::OK)
+    } else {
+        eprintln!(
+            "warning: RESULT INCOMPLETE: {} unit(s) scored, {} file(s) EXCLUDED:",
+            produced.scored,
+            produced.excluded.len()
+        );
+        for file in &produced.excluded {
+            eprintln!("  excluded: {}", file.display());
+        }
+        Ok(exit::INCOMPLETE)
+    }
+}
+
+/// Scores, ranks and renders, recording the run's inputs as it goes.
+pub fn produce(request: &ScoreRequest, created: String) -> anyhow::Result<Produced> {
+    let options = request.options;
+    let framework = Framework::load(&request.criteria)?;
+    let batch = score_all(&framework, &request.paths, options.basis, Checks::Scoring);
     report_skipped(&batch);
     if !batch.warnings.is_empty() {
         let mut files: Vec<_> = batch.warnings.iter().map(|w| &w.location.file).collect();
@@ -58,57 +101,52 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
 
     if !batch.excluded.is_empty() {
         report_problems(&batch);
-        if !args.keep_going {
-            eprintln!(
-                "error: {} of {} file(s) have problems; nothing was written (use --keep-going to score the valid ones)",
+        if !options.keep_going {
+            anyhow::bail!(
+                "{} of {} file(s) have problems; nothing was written (use --keep-going to score the valid ones)",
                 batch.excluded.len(),
                 batch.excluded.len() + batch.scored.len()
             );
-            return Ok(exit::INVALID);
         }
     }
     if batch.scored.is_empty() {
         anyhow::bail!("no unit could be scored; nothing was written");
     }
 
-    let ranked = rank(batch.scored, args.rank_mode);
+    let inputs = ScoredInputs {
+        criteria: HashedFile::of(&request.criteria),
+        framework_id: framework.id.clone(),
+        workbooks: batch.inputs.iter().map(|p| HashedFile::of(p)).collect(),
+    };
+    let manifest = Manifest::new(RunInputs::Score(inputs), options, created)?;
+    let scored = batch.scored.len();
+    let ranked = rank(batch.scored, options.rank_mode);
     let report = ScoreReport {
         framework: &framework,
         ranked: &ranked,
         excluded: &batch.excluded,
-        basis: args.basis,
-        rank_mode: args.rank_mode,
+        basis: options.basis,
+        rank_mode: options.rank_mode,
+        manifest: Some(&manifest),
     };
-    let exporter = args.format.exporter(args.excel_bom);
-    write_output(args.output.as_deref(), |out| exporter.export(&report, out)).with_context(
-        || match &args.output {
-            Some(path) => format!("cannot write {}", path.display()),
-            None => "cannot write to standard output".to_string(),
-        },
-    )?;
-
-    if batch.excluded.is_empty() {
-        Ok(exit::OK)
-    } else {
-        eprintln!(
-            "warning: RESULT INCOMPLETE: {} unit(s) scored, {} file(s) EXCLUDED:",
-            ranked.len(),
-            batch.excluded.len()
-        );
-        for excluded in &batch.excluded {
-            eprintln!("  excluded: {}", excluded.file.display());
-        }
-        Ok(exit::INCOMPLETE)
-    }
+    let bytes = render(options.format, options.excel_bom, |exporter, out| {
+        exporter.score(&report, out)
+    })?;
+    Ok(Produced {
+        bytes,
+        manifest,
+        excluded: batch.excluded.iter().map(|e| e.file.clone()).collect(),
+        scored,
+    })
 }
 
-fn report_skipped(batch: &Batch) {
+pub(super) fn report_skipped(batch: &Batch) {
     for (file, reason) in &batch.skipped {
         eprintln!("note: skipped {}: {reason}", file.display());
     }
 }
 
-fn report_problems(batch: &Batch) {
+pub(super) fn report_problems(batch: &Batch) {
     for excluded in &batch.excluded {
         for problem in &excluded.problems {
             eprintln!("error: {problem}");

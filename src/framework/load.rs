@@ -69,6 +69,7 @@ struct FrameworkFile {
     decimals: Spanned<u32>,
     #[serde(default)]
     rounding: Rounding,
+    scored_units: Option<String>,
     note: Option<String>,
     #[serde(rename = "band")]
     bands: Vec<BandFile>,
@@ -194,6 +195,7 @@ impl Checker<'_> {
             total_max,
             decimals,
             rounding: file.rounding,
+            scored_units: file.scored_units.as_deref().map(nfc),
             note: file.note,
             nodes,
             bands,

@@ -122,6 +122,25 @@ pub struct Band {
     pub label_en: String,
 }
 
+impl Band {
+    /// The band's range as the decision prints it: "Rất tốt ≥ 90", "Tốt 80–<90".
+    pub fn range_text(&self) -> String {
+        match self.below {
+            None => format!("{} ≥ {}", self.label, self.from),
+            Some(below) => format!("{} {}–<{}", self.label, self.from, below),
+        }
+    }
+}
+
+/// The band a published index falls in, from bands sorted ascending by lower bound.
+pub fn band_for(bands: &[Band], index: Decimal) -> &Band {
+    bands
+        .iter()
+        .rev()
+        .find(|band| index >= band.from)
+        .unwrap_or(&bands[0])
+}
+
 /// A validated scoring framework.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Framework {
@@ -133,6 +152,8 @@ pub struct Framework {
     pub total_max: Decimal,
     pub decimals: u32,
     pub rounding: Rounding,
+    /// Who is scored, as the decision's annex names them ("UBND các xã, thị trấn").
+    pub scored_units: Option<String>,
     /// Free text: legal basis, provenance. Shown to readers, not used in scoring.
     pub note: Option<String>,
     /// Depth-first: each area followed by its criteria and their sub-criteria, in file order.
@@ -159,11 +180,20 @@ impl Framework {
 
     /// The band a published index falls in. Bands cover 0–100, so any index in range has one.
     pub fn band_for(&self, index: Decimal) -> &Band {
-        self.bands
-            .iter()
-            .rev()
-            .find(|band| index >= band.from)
-            .unwrap_or(&self.bands[0])
+        band_for(&self.bands, index)
+    }
+
+    /// The title of the results annex: "Kết quả xác định Chỉ số cải cách hành chính năm 2022 của
+    /// UBND các xã, thị trấn", or built from the index's name when the file does not say who is
+    /// scored.
+    pub fn annex_title(&self) -> String {
+        match &self.scored_units {
+            Some(units) => format!(
+                "Kết quả xác định Chỉ số cải cách hành chính năm {} của {units}",
+                self.year
+            ),
+            None => format!("Kết quả xác định {}", self.name),
+        }
     }
 
     /// Identifies the framework's structure: a SHA-256 of every code and maximum, in order, shortened

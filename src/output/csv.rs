@@ -2,7 +2,10 @@
 
 use std::io::{self, Write};
 
-use super::{Exporter, ScoreReport, points, spreadsheet_safe};
+use rust_decimal::Decimal;
+
+use super::{CompareReport, Exporter, ScoreReport, points, spreadsheet_safe};
+use crate::compare::signed;
 
 pub struct CsvExporter {
     /// Start with a UTF-8 byte-order mark so Excel for Windows reads Vietnamese correctly.
@@ -10,10 +13,8 @@ pub struct CsvExporter {
 }
 
 impl Exporter for CsvExporter {
-    fn export(&self, report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
-        if self.excel_bom {
-            out.write_all("\u{feff}".as_bytes())?;
-        }
+    fn score(&self, report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
+        self.start(out)?;
         let framework = report.framework;
         let areas: Vec<usize> = framework.areas().collect();
         let mut writer = csv::Writer::from_writer(out);
@@ -55,5 +56,96 @@ impl Exporter for CsvExporter {
             writer.write_record(&row)?;
         }
         writer.flush()
+    }
+
+    fn compare(&self, report: &CompareReport, out: &mut dyn Write) -> io::Result<()> {
+        self.start(out)?;
+        let comparison = report.comparison;
+        let mut writer = csv::Writer::from_writer(out);
+        let mut header: Vec<String> = [
+            "unit_code",
+            "unit_name",
+            "status",
+            "previous_codes",
+            "previous_index",
+            "current_index",
+            "delta",
+            "previous_rank",
+            "current_rank",
+            "rank_change",
+            "previous_rating",
+            "current_rating",
+        ]
+        .map(String::from)
+        .to_vec();
+        for area in &comparison.areas {
+            for column in ["previous", "current", "delta"] {
+                header.push(format!("area_{}_{column}", area.code));
+            }
+        }
+        writer.write_record(&header)?;
+
+        let text = |value: Option<Decimal>| value.map(|v| v.to_string()).unwrap_or_default();
+        let change = |value: Option<Decimal>| value.map(signed).unwrap_or_default();
+        for unit in &comparison.units {
+            let current = &unit.current;
+            let mut row = vec![
+                spreadsheet_safe(&current.code).into_owned(),
+                spreadsheet_safe(&current.name).into_owned(),
+                unit.status().to_string(),
+                spreadsheet_safe(&unit.predecessor_codes().join(";")).into_owned(),
+                text(unit.previous_index()),
+                current.index.to_string(),
+                change(unit.delta()),
+                unit.previous_rank()
+                    .map(|p| p.rank_label())
+                    .unwrap_or_default(),
+                current.rank_label(),
+                unit.rank_change()
+                    .map(|c| {
+                        if c > 0 {
+                            format!("+{c}")
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .unwrap_or_default(),
+                spreadsheet_safe(unit.previous_rating().unwrap_or_default()).into_owned(),
+                spreadsheet_safe(&current.rating).into_owned(),
+            ];
+            for area in &unit.areas {
+                row.extend([text(area.previous), text(area.current), change(area.delta)]);
+            }
+            writer.write_record(&row)?;
+        }
+        // Last year's units that nothing continues: listed, never silently left out.
+        for unit in &comparison.dropped {
+            let mut row = vec![
+                spreadsheet_safe(&unit.code).into_owned(),
+                spreadsheet_safe(&unit.name).into_owned(),
+                "dropped".to_string(),
+                spreadsheet_safe(&unit.code).into_owned(),
+                unit.index.to_string(),
+                String::new(),
+                String::new(),
+                unit.rank_label(),
+                String::new(),
+                String::new(),
+                spreadsheet_safe(&unit.rating).into_owned(),
+                String::new(),
+            ];
+            row.resize(header.len(), String::new());
+            writer.write_record(&row)?;
+        }
+        writer.flush()
+    }
+}
+
+impl CsvExporter {
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.excel_bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        Ok(())
     }
 }

@@ -5,9 +5,12 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{Exporter, ScoreReport};
-use crate::framework::{Level, Rounding};
+use super::{CompareReport, Exporter, ScoreReport};
+use crate::compare::{Predecessor, YearInfo, signed};
+use crate::framework::{Band, Level, Rounding};
+use crate::mapping::MergeRule;
 use crate::rank::RankMode;
+use crate::results::UnitResult;
 use crate::score::{Basis, BasisChoice};
 
 pub struct JsonExporter;
@@ -30,8 +33,10 @@ struct FrameworkInfo<'a> {
     level: Level,
     year: i32,
     total_max: Decimal,
+    scored_units: Option<&'a str>,
     decimals: u32,
     rounding: Rounding,
+    bands: &'a [Band],
 }
 
 #[derive(Serialize)]
@@ -70,7 +75,7 @@ struct ExcludedUnit {
 }
 
 impl Exporter for JsonExporter {
-    fn export(&self, report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
+    fn score(&self, report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         let framework = report.framework;
         let units = report
             .ranked
@@ -118,8 +123,10 @@ impl Exporter for JsonExporter {
                 level: framework.level,
                 year: framework.year,
                 total_max: framework.total_max,
+                scored_units: framework.scored_units.as_deref(),
                 decimals: framework.decimals,
                 rounding: framework.rounding,
+                bands: &framework.bands,
             },
             basis: report.basis,
             rank_mode: report.rank_mode,
@@ -137,4 +144,189 @@ impl Exporter for JsonExporter {
         serde_json::to_writer_pretty(&mut *out, &document)?;
         writeln!(out)
     }
+
+    fn compare(&self, report: &CompareReport, out: &mut dyn Write) -> io::Result<()> {
+        let comparison = report.comparison;
+        let units = comparison
+            .units
+            .iter()
+            .map(|unit| {
+                let previous = match &unit.predecessor {
+                    Predecessor::One(p) => Some(Figures::of(p)),
+                    Predecessor::Combined {
+                        total,
+                        index,
+                        rating,
+                        ..
+                    } => Some(Figures {
+                        rank: None,
+                        rank_label: None,
+                        points: total.points.normalize(),
+                        applicable_max: total.applicable_max.normalize(),
+                        index: *index,
+                        rating,
+                    }),
+                    Predecessor::New | Predecessor::NotComparable { .. } => None,
+                };
+                UnitChange {
+                    unit_code: &unit.current.code,
+                    unit_name: &unit.current.name,
+                    status: unit.status(),
+                    previous_codes: unit.predecessor_codes(),
+                    previous,
+                    current: Figures::of(&unit.current),
+                    delta: unit.delta().map(signed),
+                    rank_change: unit.rank_change(),
+                    rank_change_label: unit.rank_change_label(),
+                    band_change: unit.band_change_label(),
+                    areas: comparison
+                        .areas
+                        .iter()
+                        .zip(&unit.areas)
+                        .map(|(area, change)| AreaChange {
+                            code: &area.code,
+                            previous: change.previous,
+                            current: change.current,
+                            delta: change.delta.map(signed),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let document = CompareDocument {
+            previous: &comparison.previous,
+            current: &comparison.current,
+            merge_rule: comparison.merge_rule,
+            areas: comparison
+                .areas
+                .iter()
+                .map(|a| ComparedArea {
+                    code: &a.code,
+                    name: a.name.as_deref(),
+                    previous_codes: &a.previous_codes,
+                })
+                .collect(),
+            not_comparable_areas: comparison
+                .not_comparable
+                .iter()
+                .map(|a| LoneArea {
+                    only_in: &a.year,
+                    code: &a.code,
+                    name: a.name.as_deref(),
+                })
+                .collect(),
+            units,
+            dropped: comparison
+                .dropped
+                .iter()
+                .map(|u| DroppedUnit {
+                    unit_code: &u.code,
+                    unit_name: &u.name,
+                    previous: Figures::of(u),
+                })
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &document)?;
+        writeln!(out)
+    }
+}
+
+#[derive(Serialize)]
+struct CompareDocument<'a> {
+    #[serde(serialize_with = "year_info")]
+    previous: &'a YearInfo,
+    #[serde(serialize_with = "year_info")]
+    current: &'a YearInfo,
+    merge_rule: MergeRule,
+    areas: Vec<ComparedArea<'a>>,
+    not_comparable_areas: Vec<LoneArea<'a>>,
+    units: Vec<UnitChange<'a>>,
+    dropped: Vec<DroppedUnit<'a>>,
+}
+
+fn year_info<S: serde::Serializer>(info: &&YearInfo, serializer: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Year<'a> {
+        label: &'a str,
+        year: Option<i32>,
+        framework_id: Option<&'a str>,
+        source: String,
+    }
+    Year {
+        label: &info.label,
+        year: info.year,
+        framework_id: info.framework_id.as_deref(),
+        source: info.source.display().to_string(),
+    }
+    .serialize(serializer)
+}
+
+#[derive(Serialize)]
+struct ComparedArea<'a> {
+    code: &'a str,
+    name: Option<&'a str>,
+    previous_codes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct LoneArea<'a> {
+    only_in: &'a str,
+    code: &'a str,
+    name: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Figures<'a> {
+    /// `None` for merged units combined: they had no rank together.
+    rank: Option<u32>,
+    rank_label: Option<String>,
+    points: Decimal,
+    applicable_max: Decimal,
+    index: Decimal,
+    rating: &'a str,
+}
+
+impl<'a> Figures<'a> {
+    fn of(unit: &'a UnitResult) -> Self {
+        Figures {
+            rank: Some(unit.rank),
+            rank_label: Some(unit.rank_label()),
+            points: unit.total.points.normalize(),
+            applicable_max: unit.total.applicable_max.normalize(),
+            index: unit.index,
+            rating: &unit.rating,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct UnitChange<'a> {
+    unit_code: &'a str,
+    unit_name: &'a str,
+    status: &'static str,
+    previous_codes: Vec<&'a str>,
+    previous: Option<Figures<'a>>,
+    current: Figures<'a>,
+    /// Signed percentage points: "+7.67".
+    delta: Option<String>,
+    /// Places gained (positive) or lost (negative).
+    rank_change: Option<i64>,
+    rank_change_label: Option<String>,
+    band_change: Option<String>,
+    areas: Vec<AreaChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct AreaChange<'a> {
+    code: &'a str,
+    previous: Option<Decimal>,
+    current: Option<Decimal>,
+    delta: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DroppedUnit<'a> {
+    unit_code: &'a str,
+    unit_name: &'a str,
+    previous: Figures<'a>,
 }

@@ -1,8 +1,9 @@
-//! Writing a scored batch: one exporter per format behind one small trait, and atomic files.
+//! Writing results: one exporter per format behind one small trait, and atomic files.
 
 mod csv;
 mod json;
 mod table;
+mod xlsx;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -11,7 +12,9 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 use crate::batch::Excluded;
+use crate::compare::Comparison;
 use crate::framework::Framework;
+use crate::manifest::Manifest;
 use crate::rank::{RankMode, Ranked};
 use crate::score::{BasisChoice, NodeScore, UnitScore, percent};
 
@@ -22,6 +25,8 @@ pub struct ScoreReport<'a> {
     pub excluded: &'a [Excluded],
     pub basis: BasisChoice,
     pub rank_mode: RankMode,
+    /// The run's manifest, for formats that carry it inside (XLSX).
+    pub manifest: Option<&'a Manifest>,
 }
 
 impl ScoreReport<'_> {
@@ -32,17 +37,30 @@ impl ScoreReport<'_> {
     }
 }
 
-/// One output format.
-pub trait Exporter {
-    fn export(&self, report: &ScoreReport, out: &mut dyn Write) -> io::Result<()>;
+/// Everything an exporter needs to print the result of `compare`.
+pub struct CompareReport<'a> {
+    pub comparison: &'a Comparison,
+    /// The run's manifest, for formats that carry it inside (XLSX).
+    pub manifest: Option<&'a Manifest>,
 }
 
-/// Output formats of `score`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// One output format, for each command that writes results.
+pub trait Exporter {
+    fn score(&self, report: &ScoreReport, out: &mut dyn Write) -> io::Result<()>;
+    fn compare(&self, report: &CompareReport, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Output formats of `score` and `compare`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Table,
     Csv,
     Json,
+    /// The decision's annex (needs -o FILE).
+    Xlsx,
 }
 
 impl Format {
@@ -51,8 +69,21 @@ impl Format {
             Format::Table => Box::new(table::TableExporter),
             Format::Csv => Box::new(csv::CsvExporter { excel_bom }),
             Format::Json => Box::new(json::JsonExporter),
+            Format::Xlsx => Box::new(xlsx::XlsxExporter),
         }
     }
+}
+
+/// Renders a result in memory with the exporter of `format`, so nothing is written unless the
+/// whole result could be rendered.
+pub fn render(
+    format: Format,
+    excel_bom: bool,
+    write: impl FnOnce(&dyn Exporter, &mut dyn Write) -> io::Result<()>,
+) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    write(format.exporter(excel_bom).as_ref(), &mut bytes)?;
+    Ok(bytes)
 }
 
 /// Writes to `target` atomically (a temporary file in the same folder, renamed into place when
@@ -91,10 +122,13 @@ pub fn points(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
+/// First characters that make a spreadsheet run a cell's text as a formula.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// Neutralises text that a spreadsheet would run as a formula (= + - @, tab, carriage return)
 /// by prefixing an apostrophe.
 pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(FORMULA_STARTS) {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)

@@ -4,12 +4,13 @@ use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::{Exporter, ScoreReport, points};
+use super::{CompareReport, Exporter, ScoreReport, points};
+use crate::compare::signed;
 
 pub struct TableExporter;
 
 impl Exporter for TableExporter {
-    fn export(&self, report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
+    fn score(&self, report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         let framework = report.framework;
         let areas: Vec<usize> = framework.areas().collect();
 
@@ -85,6 +86,118 @@ impl Exporter for TableExporter {
                     "   {} ({} problem(s))",
                     excluded.file.display(),
                     excluded.problems.len()
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn compare(&self, report: &CompareReport, out: &mut dyn Write) -> io::Result<()> {
+        let comparison = report.comparison;
+        let (before, now) = (&comparison.previous.label, &comparison.current.label);
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Disabled);
+        let mut header = vec![
+            "Mã\nCode".to_string(),
+            "Đơn vị\nUnit".to_string(),
+            "Năm trước\nPrevious".to_string(),
+            format!("Chỉ số {before}\nIndex %"),
+            format!("Chỉ số {now}\nIndex %"),
+            "Tăng/giảm\nChange".to_string(),
+            format!("Hạng\n{before}"),
+            format!("Hạng\n{now}"),
+            "±Hạng\nRank".to_string(),
+            format!("Xếp loại {before} → {now}\nRating"),
+        ];
+        header.extend(
+            comparison
+                .areas
+                .iter()
+                .map(|a| format!("LV{}\n± %", a.code)),
+        );
+        table.set_header(header);
+        for unit in &comparison.units {
+            let current = &unit.current;
+            let previous = match unit.status() {
+                "new" => "mới / new".to_string(),
+                "merged-not-comparable" => format!(
+                    "{} (không so sánh / not comparable)",
+                    unit.predecessor_codes().join("+")
+                ),
+                _ => unit.predecessor_codes().join("+"),
+            };
+            let rating = match unit.previous_rating() {
+                Some(before) if before == current.rating => format!("{before} (=)"),
+                Some(before) => format!("{before} → {}", current.rating),
+                None => current.rating.clone(),
+            };
+            let mut row = vec![
+                current.code.clone(),
+                current.name.clone(),
+                previous,
+                unit.previous_index()
+                    .map(|i| i.to_string())
+                    .unwrap_or_default(),
+                current.index.to_string(),
+                unit.delta().map(signed).unwrap_or_default(),
+                unit.previous_rank()
+                    .map(|p| p.rank_label())
+                    .unwrap_or_default(),
+                current.rank_label(),
+                unit.rank_change_label().unwrap_or_default(),
+                rating,
+            ];
+            row.extend(
+                unit.areas
+                    .iter()
+                    .map(|a| a.delta.map(signed).unwrap_or_default()),
+            );
+            table.add_row(row);
+        }
+        for column in (3..9).chain(10..10 + comparison.areas.len()) {
+            if let Some(c) = table.column_mut(column) {
+                c.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+
+        writeln!(
+            out,
+            "So sánh Chỉ số cải cách hành chính {now} với {before} / PAR index {now} against {before}"
+        )?;
+        writeln!(out, "{table}")?;
+        writeln!(
+            out,
+            "Tăng/giảm: điểm phần trăm (chỉ số đã công bố) / change in percentage points of the published index"
+        )?;
+        if comparison.units.iter().any(|u| u.status() == "merged") {
+            writeln!(
+                out,
+                "Đơn vị sáp nhập / merged units: {before} figure = sum of the predecessors' points ÷ sum of their applicable maxima × 100"
+            )?;
+        }
+        if !comparison.not_comparable.is_empty() {
+            writeln!(out, "Lĩnh vực không so sánh được / areas not comparable:")?;
+            for area in &comparison.not_comparable {
+                let name = area.name.as_deref().unwrap_or_default();
+                writeln!(out, "  LV{} ({} only) {name}", area.code, area.year)?;
+            }
+        }
+        if !comparison.dropped.is_empty() {
+            writeln!(
+                out,
+                "Đơn vị không còn trong {now} / units of {before} with no successor:"
+            )?;
+            for unit in &comparison.dropped {
+                writeln!(
+                    out,
+                    "  {} {}: {} %, hạng {}, {}",
+                    unit.code,
+                    unit.name,
+                    unit.index,
+                    unit.rank_label(),
+                    unit.rating
                 )?;
             }
         }

@@ -1,0 +1,430 @@
+//! Comparing two years' results: per unit, the index both years and its change in percentage
+//! points, rank and band both years, and per-area changes for the areas both frameworks share.
+//!
+//! Units are matched by code, through the mapping file where codes changed. A unit formed by
+//! merging several of last year's units is compared with their points-weighted combination (sum of
+//! points ÷ sum of applicable maxima, published and rated by last year's rules), or marked "no
+//! comparable predecessor", as the mapping file says. Changes are differences of the *published*
+//! figures, so they add up with what readers see: 90.92 − 83.25 = +7.67.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+
+use crate::mapping::{Mapping, MergeRule};
+use crate::results::{AreaFigure, Publication, ResultSet, UnitResult};
+use crate::score::NodeScore;
+
+/// Why two result sets cannot be compared: every problem found.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot compare {} with {}:\n{}", previous.display(), current.display(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+pub struct CompareError {
+    pub previous: PathBuf,
+    pub current: PathBuf,
+    pub problems: Vec<String>,
+}
+
+/// Which results a year's figures came from, and how it is labelled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearInfo {
+    /// The year, or "năm trước" / "năm nay" when the results do not say (CSV).
+    pub label: String,
+    pub year: Option<i32>,
+    pub framework_id: Option<String>,
+    pub source: PathBuf,
+}
+
+/// An area compared across the years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComparedArea {
+    pub code: String,
+    pub name: Option<String>,
+    /// Last year's areas it is compared with (usually the same code).
+    pub previous_codes: Vec<String>,
+}
+
+/// An area that exists in only one of the years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoneArea {
+    /// Label of the year that has it.
+    pub year: String,
+    pub code: String,
+    pub name: Option<String>,
+}
+
+/// What a unit is compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Predecessor {
+    /// No unit last year maps to it.
+    New,
+    /// Several units merged into it and the mapping says not to combine them.
+    NotComparable { codes: Vec<String> },
+    /// One unit last year, with the same or another code.
+    One(UnitResult),
+    /// Several units merged into it, combined points-weighted.
+    Combined {
+        codes: Vec<String>,
+        total: NodeScore,
+        index: Decimal,
+        rating: String,
+    },
+}
+
+/// An area's published percentage both years and its change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AreaChange {
+    pub previous: Option<Decimal>,
+    pub current: Option<Decimal>,
+    pub delta: Option<Decimal>,
+}
+
+/// One of this year's units against its predecessor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitComparison {
+    pub current: UnitResult,
+    pub predecessor: Predecessor,
+    /// In the order of `Comparison::areas`.
+    pub areas: Vec<AreaChange>,
+}
+
+impl UnitComparison {
+    /// "same", "renamed", "merged", "merged-not-comparable" or "new".
+    pub fn status(&self) -> &'static str {
+        match &self.predecessor {
+            Predecessor::New => "new",
+            Predecessor::NotComparable { .. } => "merged-not-comparable",
+            Predecessor::One(unit) if unit.code == self.current.code => "same",
+            Predecessor::One(_) => "renamed",
+            Predecessor::Combined { .. } => "merged",
+        }
+    }
+
+    /// Last year's unit codes this unit continues.
+    pub fn predecessor_codes(&self) -> Vec<&str> {
+        match &self.predecessor {
+            Predecessor::New => Vec::new(),
+            Predecessor::One(unit) => vec![unit.code.as_str()],
+            Predecessor::NotComparable { codes } | Predecessor::Combined { codes, .. } => {
+                codes.iter().map(String::as_str).collect()
+            }
+        }
+    }
+
+    pub fn previous_index(&self) -> Option<Decimal> {
+        match &self.predecessor {
+            Predecessor::One(unit) => Some(unit.index),
+            Predecessor::Combined { index, .. } => Some(*index),
+            Predecessor::New | Predecessor::NotComparable { .. } => None,
+        }
+    }
+
+    pub fn previous_rating(&self) -> Option<&str> {
+        match &self.predecessor {
+            Predecessor::One(unit) => Some(&unit.rating),
+            Predecessor::Combined { rating, .. } => Some(rating),
+            Predecessor::New | Predecessor::NotComparable { .. } => None,
+        }
+    }
+
+    /// Last year's rank; a combination of units had none.
+    pub fn previous_rank(&self) -> Option<&UnitResult> {
+        match &self.predecessor {
+            Predecessor::One(unit) => Some(unit),
+            _ => None,
+        }
+    }
+
+    /// This year's index minus last year's, in percentage points.
+    pub fn delta(&self) -> Option<Decimal> {
+        self.previous_index().map(|p| self.current.index - p)
+    }
+
+    /// Places gained (positive) or lost (negative).
+    pub fn rank_change(&self) -> Option<i64> {
+        self.previous_rank()
+            .map(|p| i64::from(p.rank) - i64::from(self.current.rank))
+    }
+
+    /// "↑2", "↓1" or "=".
+    pub fn rank_change_label(&self) -> Option<String> {
+        self.rank_change().map(|change| match change {
+            0 => "=".to_string(),
+            up if up > 0 => format!("↑{up}"),
+            down => format!("↓{}", -down),
+        })
+    }
+
+    /// "Tốt → Rất tốt", or "=" when the band is the same.
+    pub fn band_change_label(&self) -> Option<String> {
+        self.previous_rating().map(|previous| {
+            if previous == self.current.rating {
+                "=".to_string()
+            } else {
+                format!("{previous} → {}", self.current.rating)
+            }
+        })
+    }
+}
+
+/// The whole comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub previous: YearInfo,
+    pub current: YearInfo,
+    /// Who is scored ("UBND các xã, thị trấn"), when the current results say.
+    pub scored_units: Option<String>,
+    pub merge_rule: MergeRule,
+    pub areas: Vec<ComparedArea>,
+    pub not_comparable: Vec<LoneArea>,
+    /// This year's units, in this year's rank order.
+    pub units: Vec<UnitComparison>,
+    /// Last year's units that no unit this year continues, in last year's rank order.
+    pub dropped: Vec<UnitResult>,
+}
+
+/// A change in percentage points with its sign: "+7.67", "-1.25", "0.00".
+pub fn signed(delta: Decimal) -> String {
+    if delta > Decimal::ZERO {
+        format!("+{delta}")
+    } else {
+        delta.to_string()
+    }
+}
+
+/// Compares this year's results with last year's through the mapping.
+pub fn compare(
+    previous: &ResultSet,
+    current: &ResultSet,
+    mapping: &Mapping,
+    mapping_file: Option<&std::path::Path>,
+) -> Result<Comparison, CompareError> {
+    let mut problems = check_mapping(previous, current, mapping, mapping_file);
+    let successor = |code: &str| -> Option<String> {
+        match mapping.units.get(code) {
+            Some(target) => Some(target.clone()),
+            None => current
+                .units
+                .iter()
+                .any(|u| u.code == code)
+                .then(|| code.to_string()),
+        }
+    };
+    let area_successor = |code: &str| -> Option<String> {
+        match mapping.areas.get(code) {
+            Some(target) => Some(target.clone()),
+            None => current
+                .areas
+                .iter()
+                .any(|a| a.code == code)
+                .then(|| code.to_string()),
+        }
+    };
+
+    // Areas: this year's, each with the areas of last year that map to it.
+    let mut previous_areas_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut not_comparable = Vec::new();
+    for (i, area) in previous.areas.iter().enumerate() {
+        match area_successor(&area.code) {
+            Some(target) => previous_areas_of.entry(target).or_default().push(i),
+            None => not_comparable.push(LoneArea {
+                year: year_label(previous, "năm trước"),
+                code: area.code.clone(),
+                name: area.name.clone(),
+            }),
+        }
+    }
+    let mut areas = Vec::new();
+    let mut area_sources = Vec::new();
+    for (i, area) in current.areas.iter().enumerate() {
+        match previous_areas_of.get(&area.code) {
+            Some(sources) => {
+                areas.push(ComparedArea {
+                    code: area.code.clone(),
+                    name: area.name.clone(),
+                    previous_codes: sources
+                        .iter()
+                        .map(|&s| previous.areas[s].code.clone())
+                        .collect(),
+                });
+                area_sources.push((i, sources.clone()));
+            }
+            None => not_comparable.push(LoneArea {
+                year: year_label(current, "năm nay"),
+                code: area.code.clone(),
+                name: area.name.clone(),
+            }),
+        }
+    }
+
+    let mut predecessors_of: BTreeMap<String, Vec<&UnitResult>> = BTreeMap::new();
+    let mut dropped = Vec::new();
+    for unit in &previous.units {
+        match successor(&unit.code) {
+            Some(target) => predecessors_of.entry(target).or_default().push(unit),
+            None => dropped.push(unit.clone()),
+        }
+    }
+
+    let merging = predecessors_of.values().any(|p| p.len() > 1);
+    let combining = (merging && mapping.merged == MergeRule::PointsWeighted)
+        || area_sources.iter().any(|(_, s)| s.len() > 1);
+    if combining && previous.publication.is_none() {
+        problems.push(format!(
+            "combining merged units or areas needs last year's rounding rule and bands, which the \
+             CSV results {} do not carry: give the JSON results, or --previous-criteria with the \
+             workbooks",
+            previous.source.display()
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(CompareError {
+            previous: previous.source.clone(),
+            current: current.source.clone(),
+            problems,
+        });
+    }
+
+    let units = current
+        .units
+        .iter()
+        .map(|unit| {
+            let predecessors = predecessors_of
+                .get(&unit.code)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let predecessor = match predecessors {
+                [] => Predecessor::New,
+                [one] => Predecessor::One((*one).clone()),
+                several => {
+                    let codes = several.iter().map(|u| u.code.clone()).collect();
+                    match (mapping.merged, &previous.publication) {
+                        (MergeRule::PointsWeighted, Some(publication)) => {
+                            combined(codes, several, publication)
+                        }
+                        _ => Predecessor::NotComparable { codes },
+                    }
+                }
+            };
+            let comparable = !matches!(
+                predecessor,
+                Predecessor::New | Predecessor::NotComparable { .. }
+            );
+            let changes = area_sources
+                .iter()
+                .map(|(current_area, sources)| {
+                    let now = unit.areas[*current_area].percent;
+                    let before = comparable
+                        .then(|| {
+                            let figures: Vec<AreaFigure> = predecessors
+                                .iter()
+                                .flat_map(|p| sources.iter().map(|&s| p.areas[s]))
+                                .collect();
+                            previous_percent(&figures, previous.publication.as_ref())
+                        })
+                        .flatten();
+                    AreaChange {
+                        previous: before,
+                        current: now,
+                        delta: before.zip(now).map(|(b, n)| n - b),
+                    }
+                })
+                .collect();
+            UnitComparison {
+                current: unit.clone(),
+                predecessor,
+                areas: changes,
+            }
+        })
+        .collect();
+
+    Ok(Comparison {
+        previous: year_info(previous, "năm trước"),
+        current: year_info(current, "năm nay"),
+        scored_units: current.scored_units.clone(),
+        merge_rule: mapping.merged,
+        areas,
+        not_comparable,
+        units,
+        dropped,
+    })
+}
+
+/// Every code the mapping names must exist in the year it belongs to.
+fn check_mapping(
+    previous: &ResultSet,
+    current: &ResultSet,
+    mapping: &Mapping,
+    mapping_file: Option<&std::path::Path>,
+) -> Vec<String> {
+    let file = mapping_file.map_or_else(String::new, |f| f.display().to_string());
+    let mut problems = Vec::new();
+    let mut check = |table: &str, key: &str, code: &str, known: bool, year: &ResultSet| {
+        if !known {
+            let what = if table == "units" { "unit" } else { "area" };
+            problems.push(format!(
+                "mapping file {file}, [{table}] {key}: no {what} \"{code}\" in {}",
+                year.source.display()
+            ));
+        }
+    };
+    for (from, to) in &mapping.units {
+        let known = |set: &ResultSet, code: &str| set.units.iter().any(|u| u.code == code);
+        check("units", from, from, known(previous, from), previous);
+        check("units", from, to, known(current, to), current);
+    }
+    for (from, to) in &mapping.areas {
+        let known = |set: &ResultSet, code: &str| set.areas.iter().any(|a| a.code == code);
+        check("areas", from, from, known(previous, from), previous);
+        check("areas", from, to, known(current, to), current);
+    }
+    problems
+}
+
+fn combined(codes: Vec<String>, units: &[&UnitResult], publication: &Publication) -> Predecessor {
+    let total = units.iter().fold(NodeScore::default(), |sum, u| NodeScore {
+        points: sum.points + u.total.points,
+        applicable_max: sum.applicable_max + u.total.applicable_max,
+    });
+    match publication.publish(total) {
+        Some((index, rating)) => Predecessor::Combined {
+            codes,
+            total,
+            index,
+            rating: rating.to_string(),
+        },
+        // Every predecessor criterion was not applicable: nothing to compare with.
+        None => Predecessor::NotComparable { codes },
+    }
+}
+
+/// Last year's figure for an area: as published when it is one unit's one area, else the
+/// points-weighted combination published by last year's rule.
+fn previous_percent(figures: &[AreaFigure], publication: Option<&Publication>) -> Option<Decimal> {
+    match figures {
+        [one] => one.percent,
+        several => {
+            let total = several
+                .iter()
+                .fold(NodeScore::default(), |sum, f| NodeScore {
+                    points: sum.points + f.score.points,
+                    applicable_max: sum.applicable_max + f.score.applicable_max,
+                });
+            publication?.publish(total).map(|(percent, _)| percent)
+        }
+    }
+}
+
+fn year_label(set: &ResultSet, fallback: &str) -> String {
+    set.year
+        .map_or_else(|| fallback.to_string(), |y| y.to_string())
+}
+
+fn year_info(set: &ResultSet, fallback: &str) -> YearInfo {
+    YearInfo {
+        label: year_label(set, fallback),
+        year: set.year,
+        framework_id: set.framework_id.clone(),
+        source: set.source.clone(),
+    }
+}

@@ -1,0 +1,178 @@
+//! Where every point of a unit came from: each leaf's points with its sheet, cell and raw text,
+//! self vs appraised score and not-applicable marks, rolled up to criterion, area and total, ending
+//! with the index arithmetic written out. For a unit that disputes its rank.
+
+use std::fmt::Write as _;
+
+use crate::framework::{Framework, Rounding, Source};
+use crate::output::points;
+use crate::score::{Basis, NodeScore, UnitScore, counted_cell};
+use crate::workbook::cell::Score;
+use crate::workbook::{ScoreCell, UnitAssessment};
+
+/// A code that is not in the framework.
+#[derive(Debug, thiserror::Error)]
+#[error("criterion {code} is not in the criteria file \"{framework_id}\"")]
+pub struct UnknownCode {
+    pub code: String,
+    pub framework_id: String,
+}
+
+/// The explanation of a unit's score, or of one criterion's subtree when `code` is given.
+pub fn explain(
+    framework: &Framework,
+    unit: &UnitAssessment,
+    score: &UnitScore,
+    code: Option<&str>,
+) -> Result<String, UnknownCode> {
+    let roots: Vec<usize> = match code {
+        Some(code) => vec![framework.node_index(code).ok_or_else(|| UnknownCode {
+            code: code.to_string(),
+            framework_id: framework.id.clone(),
+        })?],
+        None => framework.areas().collect(),
+    };
+    let mut out = String::new();
+    let basis = match score.basis {
+        Basis::Appraised => "appraised (Điểm thẩm định)",
+        Basis::SelfScore => "self-assessed (Điểm tự đánh giá)",
+    };
+    let _ = writeln!(
+        out,
+        "{} ({}), {} — {}, sheet '{}'",
+        unit.unit_name,
+        unit.unit_code,
+        unit.year,
+        unit.file.display(),
+        unit.sheet
+    );
+    let _ = writeln!(
+        out,
+        "Criteria {}; scored on the {basis} column; not applicable (KPS) leaves leave both points and maximum",
+        framework.id
+    );
+    let _ = writeln!(out);
+    let explainer = Explainer {
+        framework,
+        unit,
+        score,
+    };
+    for root in roots {
+        explainer.node(root, "", "", &mut out);
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Total: {}",
+        rolled_up(score.total, framework.total_max)
+    );
+    let _ = writeln!(out, "Index: {}", index_arithmetic(framework, score));
+    Ok(out)
+}
+
+struct Explainer<'a> {
+    framework: &'a Framework,
+    unit: &'a UnitAssessment,
+    score: &'a UnitScore,
+}
+
+impl Explainer<'_> {
+    /// Writes a node on a line starting with `lead`, and its children indented by `indent`.
+    fn node(&self, index: usize, lead: &str, indent: &str, out: &mut String) {
+        let node = &self.framework.nodes[index];
+        let figures = match &node.leaf {
+            Some(rule) => {
+                let row = self.unit.leaves[index]
+                    .as_ref()
+                    .expect("a valid unit has a row for every leaf");
+                let (counted, _) = counted_cell(rule, self.score.basis, row);
+                let (counted_name, other_name, other) = if std::ptr::eq(counted, &row.appraised) {
+                    let name = match rule.source {
+                        Source::Survey => "appraised (survey)",
+                        Source::Appraisal => "appraised",
+                    };
+                    (name, "self", &row.self_score)
+                } else {
+                    ("self", "appraised", &row.appraised)
+                };
+                let points_text = match counted.score {
+                    Score::NotApplicable => {
+                        format!("not applicable, max {} left out", points(node.max))
+                    }
+                    _ => format!(
+                        "{} / {}",
+                        points(self.score.nodes[index].points),
+                        points(node.max)
+                    ),
+                };
+                format!(
+                    "{points_text}  ← {counted_name} {} (other: {other_name} {})",
+                    cell(counted),
+                    cell(other)
+                )
+            }
+            None => rolled_up(self.score.nodes[index], node.max),
+        };
+        let _ = writeln!(out, "{lead}{}  {}: {figures}", node.code, node.name);
+        for (i, &child) in node.children.iter().enumerate() {
+            let (branch, continuation) = if i + 1 == node.children.len() {
+                ("└─ ", "   ")
+            } else {
+                ("├─ ", "│  ")
+            };
+            self.node(
+                child,
+                &format!("{indent}{branch}"),
+                &format!("{indent}{continuation}"),
+                out,
+            );
+        }
+    }
+}
+
+/// "E12 \"1.5\"", or "E12 (empty)".
+fn cell(cell: &ScoreCell) -> String {
+    if cell.raw.is_empty() {
+        format!("{} (empty)", cell.cell)
+    } else {
+        format!("{} \"{}\"", cell.cell, cell.raw)
+    }
+}
+
+/// "10 / 10.5 (max 12, 1.5 not applicable)", or "3 / 3" when everything applies.
+fn rolled_up(score: NodeScore, max: rust_decimal::Decimal) -> String {
+    let not_applicable = max - score.applicable_max;
+    let mut text = format!(
+        "{} / {}",
+        points(score.points),
+        points(score.applicable_max)
+    );
+    if !not_applicable.is_zero() {
+        let _ = write!(
+            text,
+            " (max {}, {} not applicable)",
+            points(max),
+            points(not_applicable)
+        );
+    }
+    text
+}
+
+/// "86.375 / 95 × 100 = 90.921… → 90.92 %, Rất tốt ≥ 90".
+pub fn index_arithmetic(framework: &Framework, score: &UnitScore) -> String {
+    let exact = score.index_exact.normalize();
+    // One digit more than published, cut (not rounded) so it reads as the start of the exact value.
+    let shown = Rounding::Truncate.apply(exact, framework.decimals + 1);
+    let exact_text = if shown == exact {
+        exact.to_string()
+    } else {
+        format!("{}…", shown.normalize())
+    };
+    format!(
+        "{} / {} × 100 = {exact_text} → {} %, {}",
+        points(score.total.points),
+        points(score.total.applicable_max),
+        score.index,
+        framework.bands[score.band].range_text()
+    )
+}

@@ -1,0 +1,244 @@
+//! The run manifest: what a published result was computed from, so that anyone can check later
+//! that the same inputs still give the same bytes (`parindex verify`).
+//!
+//! It records the tool and its version, the time, the working folder, the command with its
+//! options, every input file (criteria files with their id, workbooks, results and mapping files)
+//! with its SHA-256, and the output's SHA-256. Paths are recorded as given, relative to the
+//! working folder, because they are part of the output (the JSON names each unit's file).
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::output::Format;
+use crate::rank::RankMode;
+use crate::score::BasisChoice;
+
+/// Environment variable that fixes the recorded time (RFC 3339), for reproducible test outputs.
+pub const FIXED_TIME_VARIABLE: &str = "PARINDEX_FIXED_TIME";
+
+/// Why a manifest could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    #[error("cannot read manifest {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("manifest {}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// A file and the SHA-256 of its bytes; `None` when it could not be read (a missing path that
+/// `--keep-going` reported).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HashedFile {
+    pub path: PathBuf,
+    pub sha256: Option<String>,
+}
+
+impl HashedFile {
+    pub fn of(path: &Path) -> HashedFile {
+        HashedFile {
+            path: path.to_path_buf(),
+            sha256: sha256_of_file(path).ok(),
+        }
+    }
+}
+
+/// A criteria file with the workbooks scored against it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoredInputs {
+    pub criteria: HashedFile,
+    pub framework_id: String,
+    /// Every path read, in the order read (files of the given folders, expanded).
+    pub workbooks: Vec<HashedFile>,
+}
+
+/// One year of a comparison: a results file, or workbooks scored on the fly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum YearInputs {
+    Results { file: HashedFile },
+    Scored(ScoredInputs),
+}
+
+/// The command that produced the output, with its inputs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "lowercase")]
+pub enum RunInputs {
+    Score(ScoredInputs),
+    Compare {
+        previous: YearInputs,
+        current: YearInputs,
+        mapping: Option<HashedFile>,
+    },
+}
+
+impl RunInputs {
+    /// Every input file, for re-hashing.
+    pub fn files(&self) -> Vec<&HashedFile> {
+        fn scored(inputs: &ScoredInputs) -> Vec<&HashedFile> {
+            std::iter::once(&inputs.criteria)
+                .chain(&inputs.workbooks)
+                .collect()
+        }
+        fn year(inputs: &YearInputs) -> Vec<&HashedFile> {
+            match inputs {
+                YearInputs::Results { file } => vec![file],
+                YearInputs::Scored(s) => scored(s),
+            }
+        }
+        match self {
+            RunInputs::Score(s) => scored(s),
+            RunInputs::Compare {
+                previous,
+                current,
+                mapping,
+            } => year(previous)
+                .into_iter()
+                .chain(year(current))
+                .chain(mapping)
+                .collect(),
+        }
+    }
+}
+
+/// Options that change the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunOptions {
+    pub basis: BasisChoice,
+    pub rank_mode: RankMode,
+    pub format: Format,
+    pub excel_bom: bool,
+    pub keep_going: bool,
+}
+
+/// The manifest of one run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub tool: String,
+    pub version: String,
+    /// UTC, RFC 3339.
+    pub created: String,
+    /// The folder the paths are relative to.
+    pub working_folder: PathBuf,
+    pub run: RunInputs,
+    pub options: RunOptions,
+    /// The output file; absent in the copy inside the output itself (an XLSX sheet).
+    pub output: Option<HashedFile>,
+}
+
+impl Manifest {
+    /// A manifest of a run made now (or at the fixed time), in the current folder.
+    pub fn new(run: RunInputs, options: RunOptions, created: String) -> io::Result<Manifest> {
+        Ok(Manifest {
+            tool: env!("CARGO_PKG_NAME").to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            created,
+            working_folder: std::env::current_dir()?,
+            run,
+            options,
+            output: None,
+        })
+    }
+
+    pub fn read(path: &Path) -> Result<Manifest, ManifestError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ManifestError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        serde_json::from_str(&text).map_err(|e| ManifestError::Invalid {
+            path: path.to_path_buf(),
+            message: format!("not a parindex run manifest: {e}"),
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("a manifest serialises");
+        text.push('\n');
+        text
+    }
+}
+
+/// The sidecar manifest of an output file: "ket-qua.xlsx" → "ket-qua.xlsx.manifest.json".
+pub fn sidecar_path(output: &Path) -> PathBuf {
+    let mut name = output.as_os_str().to_owned();
+    name.push(".manifest.json");
+    PathBuf::from(name)
+}
+
+/// Lowercase hexadecimal SHA-256 of some bytes.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub fn sha256_of_file(path: &Path) -> io::Result<String> {
+    std::fs::read(path).map(|bytes| sha256(&bytes))
+}
+
+/// The time to record: the fixed time from the environment when set, else now (UTC, RFC 3339).
+pub fn run_time() -> String {
+    match std::env::var(FIXED_TIME_VARIABLE) {
+        Ok(fixed) if !fixed.is_empty() => fixed,
+        _ => {
+            let seconds = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            rfc3339(seconds)
+        }
+    }
+}
+
+/// Seconds since 1970 as "2026-11-23T08:05:09Z" (proleptic Gregorian, UTC).
+fn rfc3339(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64;
+    let time = seconds % 86_400;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        time / 3600,
+        time / 60 % 60,
+        time % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_print_in_rfc3339() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(1_795_421_109), "2026-11-23T08:05:09Z");
+    }
+
+    #[test]
+    fn sha256_of_nothing_is_the_known_digest() {
+        assert_eq!(
+            sha256(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn sidecar_keeps_the_output_name() {
+        assert_eq!(
+            sidecar_path(Path::new("out/ket-qua.xlsx")),
+            Path::new("out/ket-qua.xlsx.manifest.json")
+        );
+    }
+}

@@ -1,0 +1,355 @@
+//! `parindex compare`: the samples' An Mỹ, merged units through a mapping file, and frameworks
+//! whose areas differ between the years.
+
+use parindex::form::Entry;
+use parindex::framework::Framework;
+use rust_decimal_macros::dec;
+
+use crate::support::*;
+
+fn csv_rows(stdout: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    (header, reader.records().map(Result::unwrap).collect())
+}
+
+/// The value of `column` in the row of `unit`.
+fn cell<'a>(header: &[String], rows: &'a [csv::StringRecord], unit: &str, column: &str) -> &'a str {
+    let row = rows.iter().find(|r| &r[0] == unit).unwrap();
+    &row[header.iter().position(|h| h == column).unwrap()]
+}
+
+fn samples_on_the_fly() -> Vec<String> {
+    [
+        "--previous-criteria",
+        &repo("criteria/commune-2021.toml"),
+        "--previous-paths",
+        &repo("samples/2021"),
+        "--current-criteria",
+        &repo("criteria/commune-2022.toml"),
+        "--current-paths",
+        &repo("samples/2022"),
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+#[test]
+fn an_my_is_up_7_67_points_from_third_to_first_and_from_tot_to_rat_tot() {
+    let run = Test::new()
+        .arg("compare")
+        .args(samples_on_the_fly())
+        .args(["--format", "csv"])
+        .run();
+    let (header, rows) = csv_rows(&run.stdout());
+    let an_my = |column| cell(&header, &rows, "KS04", column);
+    // 2022: 86.375 / 95 → 90.92; 2021: 83.25 / 100 → 83.25; 90.92 − 83.25 = 7.67.
+    assert_eq!(an_my("status"), "same");
+    assert_eq!(an_my("previous_index"), "83.25");
+    assert_eq!(an_my("current_index"), "90.92");
+    assert_eq!(an_my("delta"), "+7.67");
+    assert_eq!((an_my("previous_rank"), an_my("current_rank")), ("3", "1"));
+    assert_eq!(an_my("rank_change"), "+2");
+    assert_eq!(
+        (an_my("previous_rating"), an_my("current_rating")),
+        ("Tốt", "Rất tốt")
+    );
+    // Area 1: 2021 7.75 / 12 = 64.583… → 64.58; 2022 10 / 10.5 = 95.238… → 95.24.
+    assert_eq!(an_my("area_1_previous"), "64.58");
+    assert_eq!(an_my("area_1_current"), "95.24");
+    assert_eq!(an_my("area_1_delta"), "+30.66");
+    // Every unit of both years is matched; areas 1–7 exist in both frameworks.
+    assert_eq!(rows.len(), 13);
+    assert!(rows.iter().all(|r| &r[2] == "same"));
+    assert!(header.contains(&"area_7_delta".to_string()));
+    // Kế Sách town fell from first to third.
+    assert_eq!(cell(&header, &rows, "KS01", "rank_change"), "-2");
+}
+
+#[test]
+fn the_table_shows_arrows_and_the_band_change() {
+    Test::new()
+        .arg("compare")
+        .args(samples_on_the_fly())
+        .stdout_has("│ KS04 ┆ Xã An Mỹ             ┆ KS04      ┆       83.25 ┆       90.92 ┆     +7.67 ┆    3 ┆    1 ┆    ↑2 ┆ Tốt → Rất tốt ")
+        .stdout_has("│ KS01 ┆ Thị trấn Kế Sách     ┆ KS01      ┆       86.00 ┆       88.50 ┆     +2.50 ┆    1 ┆    3 ┆    ↓2 ┆ Tốt (=) ")
+        .run();
+}
+
+#[test]
+fn results_files_compare_like_scoring_on_the_fly() {
+    let score = |year: i32, format: &str, file: &str| {
+        [
+            "score".to_string(),
+            "--criteria".into(),
+            repo(&format!("criteria/commune-{year}.toml")),
+            repo(&format!("samples/{year}")),
+            "--format".into(),
+            format.into(),
+            "-o".into(),
+            file.into(),
+        ]
+    };
+    let first = Test::new().args(score(2021, "json", "2021.json")).run();
+    let dir = first.dir();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+        .args(score(2022, "csv", "2022.csv"))
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+        .args([
+            "compare",
+            "--previous",
+            "2021.json",
+            "--current",
+            "2022.csv",
+            "--format",
+            "csv",
+        ])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let (header, rows) = csv_rows(&String::from_utf8(output.stdout).unwrap());
+    assert_eq!(cell(&header, &rows, "KS04", "delta"), "+7.67");
+    assert_eq!(cell(&header, &rows, "KS04", "rank_change"), "+2");
+}
+
+fn set_both(framework: &Framework, form: &mut parindex::form::FormData, code: &str, entry: Entry) {
+    set(framework, form, code, Some(entry), Some(entry));
+}
+
+/// 2021: M1 96 / 98 (4.3 not applicable, 5.2 scored 1 of 3) = 97.96; M2 93 / 100 (4.3, 5.2 and
+/// 6.4 scored 0) = 93.00; M3 100. 2022: M9 (M1 and M2 merged) 99 / 100 (4.3 scored 1 of 2); N1 100.
+fn merged_units() -> Test {
+    let (old, new) = (framework(2021), framework(2022));
+    let mut m1 = full_marks(&old, "M1", "Xã Một");
+    set_both(&old, &mut m1, "4.3", Entry::NotApplicable);
+    set_both(&old, &mut m1, "5.2", Entry::Points(dec!(1)));
+    let mut m2 = full_marks(&old, "M2", "Xã Hai");
+    for code in ["4.3", "5.2", "6.4"] {
+        set_both(&old, &mut m2, code, Entry::Points(dec!(0)));
+    }
+    let m3 = full_marks(&old, "M3", "Xã Ba");
+    let mut m9 = full_marks(&new, "M9", "Xã Chín");
+    set_both(&new, &mut m9, "4.3", Entry::Points(dec!(1)));
+    let n1 = full_marks(&new, "N1", "Xã Mới");
+    Test::new()
+        .unit("2021/m1.xlsx", &old, &m1)
+        .unit("2021/m2.xlsx", &old, &m2)
+        .unit("2021/m3.xlsx", &old, &m3)
+        .unit("2022/m9.xlsx", &new, &m9)
+        .unit("2022/n1.xlsx", &new, &n1)
+        .args([
+            "compare",
+            "--previous-criteria",
+            &repo("criteria/commune-2021.toml"),
+            "--previous-paths",
+            "2021",
+            "--current-criteria",
+            &repo("criteria/commune-2022.toml"),
+            "--current-paths",
+            "2022",
+            "--mapping",
+            "mapping.toml",
+        ])
+}
+
+#[test]
+fn merged_units_are_compared_with_their_points_weighted_combination() {
+    let run = merged_units()
+        .file("mapping.toml", "[units]\nM1 = \"M9\"\nM2 = \"M9\"\n")
+        .args(["--format", "csv"])
+        .run();
+    let (header, rows) = csv_rows(&run.stdout());
+    let m9 = |column| cell(&header, &rows, "M9", column);
+    assert_eq!(m9("status"), "merged");
+    assert_eq!(m9("previous_codes"), "M1;M2");
+    // (96 + 93) / (98 + 100) × 100 = 95.4545… → 95.45 (the mean of 97.96 and 93.00 would be 95.48).
+    assert_eq!(m9("previous_index"), "95.45");
+    assert_eq!(m9("current_index"), "99.00");
+    assert_eq!(m9("delta"), "+3.55");
+    // Merged units had no rank together.
+    assert_eq!((m9("previous_rank"), m9("rank_change")), ("", ""));
+    assert_eq!(m9("previous_rating"), "Rất tốt");
+    // Area 4 (max 10): M1 8 / 8, M2 8 / 10 → 16 / 18 = 88.89; M9 9 / 10 = 90.00.
+    assert_eq!(m9("area_4_previous"), "88.89");
+    assert_eq!(m9("area_4_delta"), "+1.11");
+    let n1 = |column| cell(&header, &rows, "N1", column);
+    assert_eq!((n1("status"), n1("delta")), ("new", ""));
+    let m3 = |column| cell(&header, &rows, "M3", column);
+    assert_eq!((m3("status"), m3("previous_index")), ("dropped", "100.00"));
+    assert_eq!(rows.len(), 3);
+}
+
+#[test]
+fn merged_units_can_be_marked_not_comparable() {
+    merged_units()
+        .file(
+            "mapping.toml",
+            "merged = \"not-comparable\"\n[units]\nM1 = \"M9\"\nM2 = \"M9\"\n",
+        )
+        .args(["--format", "csv"])
+        .stdout_has("M9,Xã Chín,merged-not-comparable,M1;M2,,99.00,,,2,,,Rất tốt,")
+        .stdout_has("M3,Xã Ba,dropped,M3,100.00,")
+        .run();
+}
+
+#[test]
+fn the_table_lists_new_and_dropped_units() {
+    merged_units()
+        .file("mapping.toml", "[units]\nM1 = \"M9\"\nM2 = \"M9\"\n")
+        .stdout_has("│ N1   ┆ Xã Mới  ┆ mới / new ")
+        .stdout_has("units of 2021 with no successor:\n  M3 Xã Ba: 100.00 %, hạng 1, Rất tốt\n")
+        .stdout_has("sum of the predecessors' points ÷ sum of their applicable maxima")
+        .run();
+}
+
+#[test]
+fn mapping_codes_that_do_not_exist_are_reported() {
+    merged_units()
+        .file("mapping.toml", "[units]\nM7 = \"M9\"\nM2 = \"X9\"\n")
+        .status(1)
+        .stderr_has("mapping file mapping.toml, [units] M7: no unit \"M7\" in ")
+        .stderr_has("mapping file mapping.toml, [units] M2: no unit \"X9\" in ")
+        .run();
+}
+
+#[test]
+fn combining_needs_the_rounding_rule_that_csv_results_lack() {
+    let old = framework(2021);
+    let new = framework(2022);
+    let run = Test::new()
+        .unit("a.xlsx", &old, &full_marks(&old, "A", "Xã A"))
+        .unit("b.xlsx", &old, &full_marks(&old, "B", "Xã B"))
+        .args(["score", "--criteria", &repo("criteria/commune-2021.toml")])
+        .args(["a.xlsx", "b.xlsx", "--format", "csv", "-o", "2021.csv"])
+        .run();
+    std::fs::write(run.dir().join("m.toml"), "[units]\nA = \"C\"\nB = \"C\"\n").unwrap();
+    std::fs::write(
+        run.dir().join("c.xlsx"),
+        parindex::form::write_form(&new, &full_marks(&new, "C", "Xã C")).unwrap(),
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+        .args(["compare", "--previous", "2021.csv", "--current-criteria"])
+        .arg(repo("criteria/commune-2022.toml"))
+        .args(["--current-paths", "c.xlsx", "--mapping", "m.toml"])
+        .current_dir(run.dir())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "needs last year's rounding rule and bands, which the CSV results 2021.csv do not carry"
+        ),
+        "{stderr}"
+    );
+}
+
+const TINY: &str = r#"
+name = "Chỉ số thử"
+level = "commune"
+total_max = 10
+[[band]]
+from = 50
+label = "Đạt"
+label_en = "Pass"
+[[band]]
+from = 0
+below = 50
+label = "Chưa đạt"
+label_en = "Fail"
+"#;
+
+/// 2023: areas 1 (6 points) and 2 (4); 2024: areas 1 (5) and 3 (5).
+fn tiny(year: i32) -> String {
+    let areas = if year == 2023 {
+        "[[area]]\ncode = \"1\"\nname = \"Chung\"\nmax = 6\n[[criterion]]\ncode = \"1.1\"\nname = \"A\"\nmax = 6\n\
+         [[area]]\ncode = \"2\"\nname = \"Cũ\"\nmax = 4\n[[criterion]]\ncode = \"2.1\"\nname = \"B\"\nmax = 4\n"
+    } else {
+        "[[area]]\ncode = \"1\"\nname = \"Chung\"\nmax = 5\n[[criterion]]\ncode = \"1.1\"\nname = \"A\"\nmax = 5\n\
+         [[area]]\ncode = \"3\"\nname = \"Mới\"\nmax = 5\n[[criterion]]\ncode = \"3.1\"\nname = \"C\"\nmax = 5\n"
+    };
+    format!("id = \"tiny-{year}\"\nyear = {year}\n{TINY}{areas}")
+}
+
+/// U1: 2023 1.1 = 3, 2.1 = 4 → 7 / 10 = 70.00 (area 1: 50.00); 2024 1.1 = 4, 3.1 = 5 → 9 / 10 =
+/// 90.00 (area 1: 80.00).
+fn framework_change() -> Test {
+    let mut test = Test::new();
+    for (year, scores) in [
+        (2023, [("1.1", dec!(3)), ("2.1", dec!(4))]),
+        (2024, [("1.1", dec!(4)), ("3.1", dec!(5))]),
+    ] {
+        let framework =
+            Framework::from_toml(&tiny(year), std::path::Path::new("tiny.toml")).unwrap();
+        let mut form = full_marks(&framework, "U1", "Xã Một");
+        for (code, points) in scores {
+            set_both(&framework, &mut form, code, Entry::Points(points));
+        }
+        test = test.file(&format!("{year}.toml"), tiny(year)).unit(
+            &format!("{year}/u1.xlsx"),
+            &framework,
+            &form,
+        );
+    }
+    test.args([
+        "compare",
+        "--previous-criteria",
+        "2023.toml",
+        "--previous-paths",
+        "2023",
+        "--current-criteria",
+        "2024.toml",
+        "--current-paths",
+        "2024",
+    ])
+}
+
+#[test]
+fn areas_in_only_one_framework_are_reported_not_comparable() {
+    let run = framework_change().args(["--format", "json"]).run();
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let unit = &doc["units"][0];
+    assert_eq!(unit["delta"], "+20.00");
+    assert_eq!(unit["band_change"], "=");
+    assert_eq!(doc["areas"].as_array().unwrap().len(), 1);
+    assert_eq!(unit["areas"][0]["code"], "1");
+    assert_eq!(unit["areas"][0]["previous"], "50.00");
+    assert_eq!(unit["areas"][0]["current"], "80.00");
+    assert_eq!(unit["areas"][0]["delta"], "+30.00");
+    let lone: Vec<(String, String)> = doc["not_comparable_areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["code"].as_str().unwrap().into(),
+                a["only_in"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lone,
+        [("2".into(), "2023".into()), ("3".into(), "2024".into())]
+    );
+
+    framework_change()
+        .stdout_has("areas not comparable:\n  LV2 (2023 only) Cũ\n  LV3 (2024 only) Mới\n")
+        .run();
+}
+
+#[test]
+fn an_area_mapping_makes_a_renumbered_area_comparable() {
+    // 2023 area 2: 4 / 4 = 100.00; 2024 area 3: 5 / 5 = 100.00.
+    framework_change()
+        .file("m.toml", "[areas]\n\"2\" = \"3\"\n")
+        .args(["--mapping", "m.toml", "--format", "csv"])
+        .stdout_has("unit_code,unit_name,status,previous_codes,previous_index,current_index,delta,previous_rank,current_rank,rank_change,previous_rating,current_rating,area_1_previous,area_1_current,area_1_delta,area_3_previous,area_3_current,area_3_delta\n")
+        .stdout_has("U1,Xã Một,same,U1,70.00,90.00,+20.00,1,1,0,Đạt,Đạt,50.00,80.00,+30.00,100.00,100.00,0.00\n")
+        .run();
+}
