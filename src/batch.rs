@@ -4,6 +4,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+
 use crate::framework::Framework;
 use crate::problem::{Location, Problem};
 use crate::score::{BasisChoice, UnitScore, score_unit};
@@ -97,14 +100,35 @@ fn excluded(file: &Path, message: String) -> Excluded {
 }
 
 /// Reads and scores every input, then excludes units whose code appears in more than one file.
-pub fn score_all(framework: &Framework, paths: &[PathBuf], basis: BasisChoice) -> Batch {
+///
+/// Files are read and scored in parallel (rayon's global pool, so `RAYON_NUM_THREADS` applies);
+/// each worker drops a workbook's cells as soon as its unit is scored, so memory holds one
+/// workbook per thread plus the small `UnitScore`s. Results keep the input order whatever the
+/// thread count. `progress` is given the number of files and returns the bar to advance once per
+/// file (`ProgressBar::hidden()` for none); the bar is cleared at the end.
+pub fn score_all(
+    framework: &Framework,
+    paths: &[PathBuf],
+    basis: BasisChoice,
+    progress: impl FnOnce(usize) -> ProgressBar,
+) -> Batch {
     let mut batch = Batch::default();
-    for file in collect_inputs(paths, &mut batch) {
-        let scored =
-            read_unit(&file, framework).and_then(|unit| score_unit(framework, &unit, basis));
-        match scored {
+    let files = collect_inputs(paths, &mut batch);
+    let progress = progress(files.len());
+    let results: Vec<_> = files
+        .into_par_iter()
+        .map(|file| {
+            let scored =
+                read_unit(&file, framework).and_then(|unit| score_unit(framework, &unit, basis));
+            progress.inc(1);
+            scored.map_err(|problems| Excluded { file, problems })
+        })
+        .collect();
+    progress.finish_and_clear();
+    for result in results {
+        match result {
             Ok(unit) => batch.scored.push(unit),
-            Err(problems) => batch.excluded.push(Excluded { file, problems }),
+            Err(excluded) => batch.excluded.push(excluded),
         }
     }
     exclude_duplicate_codes(&mut batch);

@@ -3,6 +3,7 @@
 mod support;
 
 mod bad_input;
+mod parallel;
 mod properties;
 mod score_samples;
 mod spreadsheet_programs;

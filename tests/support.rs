@@ -69,6 +69,7 @@ pub fn set(
 pub struct Test {
     dir: TempDir,
     args: Vec<String>,
+    env: Vec<(String, String)>,
     status: i32,
     stdout: Vec<String>,
     stderr: Vec<String>,
@@ -86,6 +87,7 @@ impl Test {
         Test {
             dir: tempfile::tempdir().unwrap(),
             args: Vec::new(),
+            env: Vec::new(),
             status: 0,
             stdout: Vec::new(),
             stderr: Vec::new(),
@@ -121,6 +123,12 @@ impl Test {
         self
     }
 
+    /// Sets an environment variable for the run.
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.to_string(), value.to_string()));
+        self
+    }
+
     pub fn status(mut self, status: i32) -> Self {
         self.status = status;
         self
@@ -145,6 +153,7 @@ impl Test {
     pub fn run(self) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_parindex"))
             .args(&self.args)
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
             .current_dir(self.dir.path())
             .output()
             .unwrap();

@@ -1,9 +1,11 @@
 //! `parindex score`: criteria file + unit workbooks → ranked, rated table, CSV or JSON.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use super::exit;
 use crate::batch::{Batch, score_all};
@@ -43,7 +45,7 @@ pub struct ScoreArgs {
 
 pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     let framework = Framework::load(&args.criteria)?;
-    let batch = score_all(&framework, &args.paths, args.basis);
+    let batch = score_all(&framework, &args.paths, args.basis, progress_bar);
     report_skipped(&batch);
 
     if !batch.excluded.is_empty() {
@@ -90,6 +92,21 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         }
         Ok(exit::INCOMPLETE)
     }
+}
+
+/// Smaller runs finish before a bar would be worth reading.
+const PROGRESS_FROM_FILES: usize = 50;
+
+/// A bar on stderr for long runs, only when a person is watching: piped or redirected runs get
+/// nothing extra.
+fn progress_bar(files: usize) -> ProgressBar {
+    if files < PROGRESS_FROM_FILES || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let style =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} workbooks ({per_sec}, {eta} left)")
+            .expect("the template is valid");
+    ProgressBar::new(files as u64).with_style(style)
 }
 
 fn report_skipped(batch: &Batch) {
