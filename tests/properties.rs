@@ -84,7 +84,6 @@ fn scenario() -> impl Strategy<Value = (Framework, Vec<Option<u32>>)> {
 fn cell(score: Score) -> ScoreCell {
     ScoreCell {
         cell: CellRef::new(0, 0),
-        raw: String::new(),
         score,
     }
 }

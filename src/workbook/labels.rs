@@ -28,8 +28,13 @@ pub struct Label {
 
 impl Label {
     pub fn matches(&self, text: &str) -> bool {
-        let folded = fold(text);
-        self.accepted.contains(&folded.as_str())
+        self.matches_folded(&fold(text))
+    }
+
+    /// Like `matches`, for text already passed through [`fold`] (to fold a cell once, not once
+    /// per label).
+    pub fn matches_folded(&self, folded: &str) -> bool {
+        self.accepted.contains(&folded)
     }
 }
 

@@ -19,11 +19,10 @@ use crate::problem::{CellRef, Location, Problem};
 use cell::Score;
 use labels::Label;
 
-/// A score cell as read: where it is, what it held, and what it means.
+/// A score cell as read: where it is and what it means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoreCell {
     pub cell: CellRef,
-    pub raw: String,
     pub score: Score,
 }
 
@@ -141,8 +140,10 @@ fn find_table<'a>(
             let mut duplicated = Vec::new();
             for (c, value) in row.iter().enumerate() {
                 let Data::String(text) = value else { continue };
+                let folded = labels::fold(text);
                 for label in labels::TABLE_COLUMNS {
-                    if label.matches(text) && columns.insert(label.name, col0 + c as u32).is_some()
+                    if label.matches_folded(&folded)
+                        && columns.insert(label.name, col0 + c as u32).is_some()
                     {
                         duplicated.push(label.name);
                     }
@@ -389,46 +390,32 @@ impl SheetReader<'_> {
 
     /// Reads and checks one score cell against the leaf's maximum and rules.
     fn score_cell(&mut self, at: CellRef, code: &str, max: Decimal, rule: &LeafRule) -> ScoreCell {
-        let value = self.get(at).clone();
-        let raw = cell::read_text(&value);
-        let mut report = |message: String| {
-            self.problems
-                .push(Problem::new(self.at(at), message).for_criterion(code));
+        let value = self.get(at);
+        let (score, problem) = match cell::read_score(value) {
+            Ok(score) => (score, None),
+            Err(message) => (Score::Empty, Some(message)),
         };
-        let score = match cell::read_score(&value) {
-            Ok(score) => score,
-            Err(message) => {
-                report(message);
-                Score::Empty
-            }
-        };
-        match score {
+        let problem = problem.or_else(|| match score {
             Score::Points(points) if points < Decimal::ZERO => {
-                report(format!("score {points} is below zero"));
+                Some(format!("score {points} is below zero"))
             }
             Score::Points(points) if points > max => {
-                report(format!("score {points} is above the maximum {max}"));
+                Some(format!("score {points} is above the maximum {max}"))
             }
-            Score::Points(points) => {
-                if let Some(step) = rule.step
-                    && !(points % step).is_zero()
-                {
-                    report(format!(
-                        "score {points} is not a multiple of the step {step}"
-                    ));
-                }
-            }
-            Score::NotApplicable if !rule.allow_not_applicable => {
-                report(format!(
-                    "\"{raw}\" marks it not applicable, but the criteria file does not allow that for this criterion"
-                ));
-            }
-            Score::NotApplicable | Score::Empty => {}
+            Score::Points(points) => rule
+                .step
+                .filter(|step| !(points % step).is_zero())
+                .map(|step| format!("score {points} is not a multiple of the step {step}")),
+            Score::NotApplicable if !rule.allow_not_applicable => Some(format!(
+                "\"{}\" marks it not applicable, but the criteria file does not allow that for this criterion",
+                cell::read_text(value)
+            )),
+            Score::NotApplicable | Score::Empty => None,
+        });
+        if let Some(message) = problem {
+            self.problems
+                .push(Problem::new(self.at(at), message).for_criterion(code));
         }
-        ScoreCell {
-            cell: at,
-            raw,
-            score,
-        }
+        ScoreCell { cell: at, score }
     }
 }
