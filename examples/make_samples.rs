@@ -13,6 +13,7 @@ use std::str::FromStr;
 
 use parindex::form::{Entry, FilledRow, FormData, write_form};
 use parindex::framework::{Framework, Source};
+use parindex::synth::Rng;
 use parindex::workbook::labels::fold;
 use rust_decimal::Decimal;
 
@@ -104,7 +105,7 @@ fn fill(
     not_applicable: &[&str],
     seed: u64,
 ) -> FormData {
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = Rng::new(seed);
     let leaves: Vec<usize> = framework.leaves().collect();
     let na: Vec<usize> = not_applicable
         .iter()
@@ -186,18 +187,5 @@ fn fill(
         unit_code: code.to_string(),
         unit_name: name.to_string(),
         rows,
-    }
-}
-
-/// A small deterministic generator (xorshift64), so the samples do not depend on a crate's
-/// random-number algorithm staying the same.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
     }
 }

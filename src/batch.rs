@@ -4,6 +4,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+
 use crate::framework::Framework;
 use crate::problem::{Location, Problem};
 use crate::score::{BasisChoice, UnitScore, score_unit};
@@ -106,19 +109,38 @@ fn excluded(file: &Path, message: String) -> Excluded {
 }
 
 /// Reads and scores every input, then excludes units whose code appears in more than one file.
+///
+/// Files are read and scored in parallel (rayon's global pool, so `RAYON_NUM_THREADS` applies);
+/// each worker drops a workbook's cells as soon as its unit is scored, so memory holds one
+/// workbook per thread plus the small `UnitScore`s. Results and warnings keep the input order
+/// whatever the thread count. `progress` is given the number of files and returns the bar to
+/// advance once per file (`ProgressBar::hidden()` for none); the bar is cleared at the end.
 pub fn score_all(
     framework: &Framework,
     paths: &[PathBuf],
     basis: BasisChoice,
     checks: Checks,
+    progress: impl FnOnce(usize) -> ProgressBar,
 ) -> Batch {
     let mut batch = Batch::default();
-    for file in collect_inputs(paths, &mut batch) {
+    let files = collect_inputs(paths, &mut batch);
+    let progress = progress(files.len());
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|file| {
+            let mut warnings = Vec::new();
+            let scored = read_unit_checked(file, framework, checks).and_then(|mut unit| {
+                warnings.append(&mut unit.warnings);
+                score_unit(framework, &unit, basis)
+            });
+            progress.inc(1);
+            (scored, warnings)
+        })
+        .collect();
+    progress.finish_and_clear();
+    for (file, (scored, mut warnings)) in files.into_iter().zip(results) {
         batch.files.push(file.clone());
-        let scored = read_unit_checked(&file, framework, checks).and_then(|mut unit| {
-            batch.warnings.append(&mut unit.warnings);
-            score_unit(framework, &unit, basis)
-        });
+        batch.warnings.append(&mut warnings);
         match scored {
             Ok(unit) => batch.scored.push(unit),
             Err(problems) => {

@@ -3,7 +3,8 @@
 //!
 //! The steps, each in its module: load the [`framework`], read each unit's [`workbook`],
 //! [`score`] it, [`rank`] the units, and write the [`output`]. [`batch`] runs them over many
-//! files; [`form`] writes the unit's form; [`cli`] is the command line.
+//! files; [`form`] writes the unit's form and [`synth`] many synthetic ones for benchmarks and
+//! tests; [`cli`] is the command line.
 
 pub mod batch;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod problem;
 pub mod rank;
 pub mod results;
 pub mod score;
+pub mod synth;
 pub mod workbook;
 
 pub use cli::run;

@@ -8,6 +8,7 @@ mod compare;
 mod criteria_cmd;
 mod explain;
 mod manifest;
+mod parallel;
 mod properties;
 mod regression;
 mod robust_reading;

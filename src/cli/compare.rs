@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::score::{Produced, report_problems, report_skipped};
+use super::score::{Produced, progress_bar, report_problems, report_skipped};
 use super::{OutputArgs, exit, publish};
 use crate::batch::score_all;
 use crate::compare::compare;
@@ -170,7 +170,13 @@ fn score_year(
     options: RunOptions,
 ) -> anyhow::Result<(ResultSet, ScoredInputs)> {
     let framework = Framework::load(criteria)?;
-    let batch = score_all(&framework, paths, options.basis, Checks::Scoring);
+    let batch = score_all(
+        &framework,
+        paths,
+        options.basis,
+        Checks::Scoring,
+        progress_bar,
+    );
     report_skipped(&batch);
     if !batch.excluded.is_empty() {
         report_problems(&batch);

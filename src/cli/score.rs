@@ -1,8 +1,10 @@
 //! `parindex score`: criteria file + unit workbooks → ranked, rated table, CSV, JSON or XLSX.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{OutputArgs, exit, publish};
 use crate::batch::{Batch, score_all};
@@ -87,7 +89,13 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
 pub fn produce(request: &ScoreRequest, created: String) -> anyhow::Result<Produced> {
     let options = request.options;
     let framework = Framework::load(&request.criteria)?;
-    let batch = score_all(&framework, &request.paths, options.basis, Checks::Scoring);
+    let batch = score_all(
+        &framework,
+        &request.paths,
+        options.basis,
+        Checks::Scoring,
+        progress_bar,
+    );
     report_skipped(&batch);
     if !batch.warnings.is_empty() {
         let mut files: Vec<_> = batch.warnings.iter().map(|w| &w.location.file).collect();
@@ -138,6 +146,20 @@ pub fn produce(request: &ScoreRequest, created: String) -> anyhow::Result<Produc
         excluded: batch.excluded.iter().map(|e| e.file.clone()).collect(),
         scored,
     })
+}
+
+/// Smaller runs finish before a bar would be worth reading.
+const PROGRESS_FROM_FILES: usize = 50;
+
+/// A bar on stderr for long runs, only when a person is watching: piped or redirected runs get
+/// nothing extra.
+pub(super) fn progress_bar(files: usize) -> ProgressBar {
+    if files < PROGRESS_FROM_FILES || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} workbooks ({eta} left)")
+        .expect("the template is valid");
+    ProgressBar::new(files as u64).with_style(style)
 }
 
 pub(super) fn report_skipped(batch: &Batch) {

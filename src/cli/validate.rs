@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::exit;
+use super::score::progress_bar;
 use crate::batch::{Batch, score_all};
 use crate::framework::Framework;
 use crate::problem::{Problem, Severity};
@@ -55,7 +56,13 @@ impl FileReport<'_> {
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<i32> {
     let framework = Framework::load(&args.criteria)?;
-    let batch = score_all(&framework, &args.paths, args.basis, Checks::Full);
+    let batch = score_all(
+        &framework,
+        &args.paths,
+        args.basis,
+        Checks::Full,
+        progress_bar,
+    );
     let reports = by_file(&batch);
 
     let files_with = |s| reports.iter().filter(|r| r.count(s) > 0).count();

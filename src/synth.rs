@@ -1,0 +1,212 @@
+//! Synthetic unit workbooks for benchmarks and tests: any number of units for a framework, with
+//! varied scores, not-applicable leaves and a share of invalid files. The same seed gives the same
+//! cells (only the workbook's creation time differs).
+//!
+//! Scores are whole multiples of each leaf's step (a quarter point for leaves without one) between
+//! zero and the maximum. One unit in ten has no appraised scores, so it is scored on its self
+//! scores. Not-applicable ("KPS") only goes on leaves the framework allows it for.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::XlsxError;
+
+use crate::form::{Entry, FilledRow, FormData, write_form};
+use crate::framework::{Framework, Source};
+
+/// A small deterministic generator (xorshift64), so generated files do not depend on a crate's
+/// random-number algorithm staying the same.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// How a synthetic unit is made invalid, so the reader has something to report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Defect {
+    /// An appraised score one step above the leaf's maximum.
+    AboveMax,
+    /// "KPS" on a leaf that may not be not applicable.
+    NotApplicableNotAllowed,
+    /// A self-assessed leaf without an appraised score while the others have one.
+    MissingScore,
+}
+
+/// One synthetic unit: its file name, its form, and its defect if it is meant to be invalid.
+pub struct SynthUnit {
+    pub file_name: String,
+    pub form: FormData,
+    pub defect: Option<Defect>,
+}
+
+/// Unit `number` (from 1) of a synthetic set. Every `invalid_every`-th unit has a defect (none
+/// when 0). The same framework, number, seed and `invalid_every` give the same unit.
+pub fn unit(framework: &Framework, number: usize, seed: u64, invalid_every: usize) -> SynthUnit {
+    let mut rng = Rng::new(seed ^ (number as u64).wrapping_mul(0xD1B5_4A32_D192_ED03));
+    let code = format!("SY{number:05}");
+    let name = unit_name(&mut rng);
+    // A unit's overall quality, 45–100 %, so the indexes spread over every band.
+    let quality = 45 + rng.below(56);
+    let has_appraisal = rng.below(10) != 0;
+
+    let mut rows = HashMap::new();
+    for leaf in framework.leaves() {
+        let node = &framework.nodes[leaf];
+        let rule = node.leaf.as_ref().expect("leaves have rules");
+        let row = if rule.allow_not_applicable && rng.below(20) == 0 {
+            FilledRow {
+                self_score: Some(Entry::NotApplicable),
+                // Any appraised entry, even "KPS", would put the unit on the appraised basis.
+                appraised: has_appraisal.then_some(Entry::NotApplicable),
+                evidence: String::new(),
+                note: "Không phát sinh trong năm".to_string(),
+            }
+        } else {
+            let grain = rule.step.unwrap_or(Decimal::new(25, 2));
+            let steps = (node.max / grain)
+                .floor()
+                .to_usize()
+                .expect("a leaf has few steps");
+            // Within 20 points of the unit's quality, as a share of the leaf's steps.
+            let percent = (quality + rng.below(41)).saturating_sub(20).min(100);
+            let points = grain * Decimal::from((steps * percent + 50) / 100);
+            let self_points = (points + grain * Decimal::from(rng.below(2))).min(node.max);
+            let survey = rule.source == Source::Survey;
+            FilledRow {
+                self_score: (!survey).then_some(Entry::Points(self_points)),
+                appraised: (survey || has_appraisal).then_some(Entry::Points(points)),
+                evidence: format!("Văn bản số {}/UBND-VP", 10 + rng.below(990)),
+                note: String::new(),
+            }
+        };
+        rows.insert(leaf, row);
+    }
+
+    let defect = (invalid_every > 0 && number.is_multiple_of(invalid_every)).then(|| {
+        let defect = [
+            Defect::AboveMax,
+            Defect::NotApplicableNotAllowed,
+            Defect::MissingScore,
+        ][rng.below(3)];
+        spoil(framework, &mut rows, defect, &mut rng);
+        defect
+    });
+
+    SynthUnit {
+        file_name: format!("{code}.xlsx"),
+        form: FormData {
+            unit_code: code,
+            unit_name: name,
+            rows,
+        },
+        defect,
+    }
+}
+
+/// Applies `defect` to one leaf that can show it.
+fn spoil(
+    framework: &Framework,
+    rows: &mut HashMap<usize, FilledRow>,
+    defect: Defect,
+    rng: &mut Rng,
+) {
+    let fits = |leaf: &usize| {
+        let rule = framework.nodes[*leaf]
+            .leaf
+            .as_ref()
+            .expect("leaves have rules");
+        match defect {
+            Defect::AboveMax => true,
+            Defect::NotApplicableNotAllowed => !rule.allow_not_applicable,
+            Defect::MissingScore => rule.source == Source::Appraisal,
+        }
+    };
+    let candidates: Vec<usize> = framework.leaves().filter(fits).collect();
+    let leaf = candidates[rng.below(candidates.len())];
+    let node = &framework.nodes[leaf];
+    let row = rows.get_mut(&leaf).expect("every leaf has a row");
+    match defect {
+        Defect::AboveMax => {
+            let grain = node
+                .leaf
+                .as_ref()
+                .and_then(|r| r.step)
+                .unwrap_or(Decimal::ONE);
+            row.appraised = Some(Entry::Points(node.max + grain));
+        }
+        Defect::NotApplicableNotAllowed => row.appraised = Some(Entry::NotApplicable),
+        Defect::MissingScore => {
+            // Give the leaf's self score an appraised partner everywhere else, so the unit is
+            // scored on the appraised column and this leaf's gap counts.
+            for (other, filled) in rows.iter_mut() {
+                if *other != leaf && filled.appraised.is_none() {
+                    filled.appraised = filled.self_score;
+                }
+            }
+            rows.get_mut(&leaf).expect("every leaf has a row").appraised = None;
+        }
+    }
+}
+
+/// "Xã Tân Phú", "Phường Long Hòa", …: names with the diacritics real forms carry.
+fn unit_name(rng: &mut Rng) -> String {
+    const KINDS: [&str; 3] = ["Xã", "Phường", "Thị trấn"];
+    const SYLLABLES: [&str; 16] = [
+        "An", "Bình", "Hòa", "Phú", "Tân", "Thạnh", "Long", "Mỹ", "Đông", "Tây", "Phước", "Lộc",
+        "Hưng", "Thới", "Nhơn", "Trung",
+    ];
+    let kind = KINDS[rng.below(KINDS.len())];
+    let first = rng.below(SYLLABLES.len());
+    // Never the same syllable twice ("Xã Mỹ Mỹ").
+    let second = (first + 1 + rng.below(SYLLABLES.len() - 1)) % SYLLABLES.len();
+    format!("{kind} {} {}", SYLLABLES[first], SYLLABLES[second])
+}
+
+/// Writing a synthetic set failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SynthError {
+    #[error("cannot build the workbook: {0}")]
+    Xlsx(#[from] XlsxError),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Writes units 1..=`count` into `folder` (created if needed) and returns their paths.
+pub fn write_units(
+    framework: &Framework,
+    folder: &Path,
+    count: usize,
+    seed: u64,
+    invalid_every: usize,
+) -> Result<Vec<PathBuf>, SynthError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| SynthError::Io { path, source }
+    };
+    std::fs::create_dir_all(folder).map_err(io(folder))?;
+    (1..=count)
+        .map(|number| {
+            let synth = unit(framework, number, seed, invalid_every);
+            let path = folder.join(&synth.file_name);
+            let bytes = write_form(framework, &synth.form)?;
+            std::fs::write(&path, bytes).map_err(io(&path))?;
+            Ok(path)
+        })
+        .collect()
+}
