@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use calamine::Data;
 use rust_decimal::Decimal;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::labels;
 
@@ -19,9 +19,13 @@ pub enum Score {
 /// Trims ASCII and Unicode spaces (including the non-breaking and zero-width spaces that pasting
 /// brings along) and applies NFC.
 pub fn clean_text(text: &str) -> String {
-    text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}'))
-        .nfc()
-        .collect()
+    let text =
+        text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}'));
+    // Almost all text is NFC already; the quick check spares composing it again.
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    }
 }
 
 /// Converts a number read from a spreadsheet into a decimal the way the spreadsheet shows it:
@@ -31,6 +35,17 @@ pub fn decimal_from_f64(value: f64) -> Option<Decimal> {
     if !value.is_finite() {
         return None;
     }
+    // Scores are short decimals (0.25, 1.5): when the value times 10^4 is a whole number below
+    // 10^15 it has at most 15 significant digits, so it is exactly what is shown, and the costly
+    // formatting below is not needed (tested to agree with it).
+    let scaled = value * 1e4;
+    if scaled.fract() == 0.0 && scaled.abs() < 1e15 {
+        return Some(Decimal::new(scaled as i64, 4).normalize());
+    }
+    rounded_to_15_digits(value)
+}
+
+fn rounded_to_15_digits(value: f64) -> Option<Decimal> {
     let text = format!("{value:.14e}");
     Decimal::from_scientific(&text).ok().map(|d| d.normalize())
 }
@@ -168,6 +183,19 @@ fn describe(cell: &Data) -> String {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    proptest::proptest! {
+        #[test]
+        fn the_short_decimal_shortcut_agrees_with_formatting(
+            whole in -100_000_000_000_000i64..100_000_000_000_000,
+            scale in 0u32..8,
+            any in proptest::num::f64::NORMAL,
+        ) {
+            let value = whole as f64 / 10f64.powi(scale as i32);
+            proptest::prop_assert_eq!(decimal_from_f64(value), rounded_to_15_digits(value));
+            proptest::prop_assert_eq!(decimal_from_f64(any), rounded_to_15_digits(any));
+        }
+    }
 
     #[test]
     fn numbers_are_read_as_the_spreadsheet_shows_them() {

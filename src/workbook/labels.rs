@@ -28,8 +28,12 @@ pub struct Label {
 
 impl Label {
     pub fn matches(&self, text: &str) -> bool {
-        let folded = fold(text);
-        self.accepted.contains(&folded.as_str())
+        self.matches_folded(&fold(text))
+    }
+
+    /// [`Label::matches`] for text already passed through [`fold`].
+    pub fn matches_folded(&self, folded: &str) -> bool {
+        self.accepted.contains(&folded)
     }
 }
 

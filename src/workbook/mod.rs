@@ -76,11 +76,10 @@ pub fn read_unit_checked(
     framework: &Framework,
     checks: Checks,
 ) -> Result<UnitAssessment, Vec<Problem>> {
-    let sheets = contain_panics(path, || match open_workbook_auto(path) {
-        Ok(workbook) => load_sheets(workbook, path, checks),
-        Err(e) => Err(vec![unreadable(path, e)]),
+    let workbook = contain_panics(path, || {
+        open_workbook_auto(path).map_err(|e| vec![unreadable(path, e)])
     })?;
-    read_sheets(&sheets, path, framework)
+    read_workbook(workbook, path, framework, checks)
 }
 
 /// Reads a workbook held in memory; `name` is used in messages. Used by the fuzz target.
@@ -90,23 +89,55 @@ pub fn read_unit_bytes(
     framework: &Framework,
     checks: Checks,
 ) -> Result<UnitAssessment, Vec<Problem>> {
-    let sheets = contain_panics(name, || {
-        match open_workbook_auto_from_rs(Cursor::new(bytes)) {
-            Ok(workbook) => load_sheets(workbook, name, checks),
-            Err(e) => Err(vec![unreadable(name, e)]),
-        }
+    let workbook = contain_panics(name, || {
+        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| vec![unreadable(name, e)])
     })?;
-    read_sheets(&sheets, name, framework)
+    read_workbook(workbook, name, framework, checks)
+}
+
+fn read_workbook<RS: Read + Seek>(
+    mut workbook: Sheets<RS>,
+    path: &Path,
+    framework: &Framework,
+    checks: Checks,
+) -> Result<UnitAssessment, Vec<Problem>> {
+    let mut sheets = contain_panics(path, || load_sheets(&mut workbook, path, checks))?;
+    // An .xlsx sheet's merged areas can only be had by parsing the whole sheet a second time,
+    // which would double the reading time; they matter only for finding header labels, so they
+    // are read when the header is not found without them.
+    let found = find_table(path, &sheets).map(|(sheet, header)| (sheet.name.clone(), header));
+    let (table_sheet, header) = match found {
+        Ok(found) => found,
+        Err(problems) => {
+            let Sheets::Xlsx(xlsx) = &mut workbook else {
+                return Err(problems);
+            };
+            contain_panics(path, || {
+                for sheet in &mut sheets {
+                    sheet.merges = xlsx
+                        .merge_cells_by_sheet_name(&sheet.name)
+                        .unwrap_or_default();
+                }
+                Ok(())
+            })?;
+            find_table(path, &sheets).map(|(sheet, header)| (sheet.name.clone(), header))?
+        }
+    };
+    let sheet = sheets
+        .iter()
+        .find(|s| s.name == table_sheet)
+        .expect("the table's sheet is one of the sheets");
+    read_table(sheet, header, path, framework)
 }
 
 /// The spreadsheet library can panic on some damaged files (found by fuzzing: a broken .xls
 /// container). One damaged file must not abort a batch of hundreds, so the panic becomes that
 /// file's problem. Only the library's loading runs in here; our own reading does not, so a bug of
 /// ours still panics (and the fuzzer still sees it).
-fn contain_panics(
+fn contain_panics<T>(
     path: &Path,
-    load: impl FnOnce() -> Result<Vec<LoadedSheet>, Vec<Problem>>,
-) -> Result<Vec<LoadedSheet>, Vec<Problem>> {
+    load: impl FnOnce() -> Result<T, Vec<Problem>>,
+) -> Result<T, Vec<Problem>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)).unwrap_or_else(|payload| {
         let detail = payload
             .downcast_ref::<String>()
@@ -141,7 +172,7 @@ struct LoadedSheet {
 
 /// Everything taken from the spreadsheet library, sheet by sheet.
 fn load_sheets<RS: Read + Seek>(
-    mut workbook: Sheets<RS>,
+    workbook: &mut Sheets<RS>,
     path: &Path,
     checks: Checks,
 ) -> Result<Vec<LoadedSheet>, Vec<Problem>> {
@@ -159,9 +190,9 @@ fn load_sheets<RS: Read + Seek>(
             )]
         })?;
         // A label merged over several cells holds its text in the first one only; the merge areas
-        // let the header search see it everywhere it spans. (ODS does not report merges.)
-        let merges = match &mut workbook {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        // let the header search see it everywhere it spans. An .xls file's come with its cells;
+        // an .xlsx file's are read only when needed (see `read_workbook`); ODS reports none.
+        let merges = match workbook {
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
             _ => Vec::new(),
         };
@@ -180,13 +211,13 @@ fn load_sheets<RS: Read + Seek>(
     Ok(sheets)
 }
 
-/// Finds the table among the loaded sheets and reads the unit from it.
-fn read_sheets(
-    sheets: &[LoadedSheet],
+/// Reads the unit from the sheet holding its table.
+fn read_table(
+    sheet: &LoadedSheet,
+    header: Header,
     path: &Path,
     framework: &Framework,
 ) -> Result<UnitAssessment, Vec<Problem>> {
-    let (sheet, header) = find_table(path, sheets)?;
     let mut reader = SheetReader {
         path,
         sheet: &sheet.name,
@@ -273,17 +304,25 @@ fn find_table<'a>(
             continue;
         };
         let grid = label_grid(sheet);
-        let text = |row: u32, col: u32| grid.get(&(row, col)).map(String::as_str);
+        // Each cell folded once; "Điểm" above "Tự đánh giá" folds to "diem" + "tudanhgia".
+        let folded_row = |row: u32| -> HashMap<u32, String> {
+            (col0..=col_end)
+                .filter_map(|col| Some((col, labels::fold(grid.get(&(row, col))?))))
+                .collect()
+        };
+        let mut above = row0.checked_sub(1).map(folded_row).unwrap_or_default();
         for row in row0..=row_end {
+            let own_row = folded_row(row);
             let mut columns = HashMap::new();
             let mut duplicated = Vec::new();
             for col in col0..=col_end {
-                let Some(own) = text(row, col) else { continue };
-                let above = row.checked_sub(1).and_then(|r| text(r, col));
-                let combined = above.map(|a| format!("{a} {own}"));
+                let Some(own) = own_row.get(&col) else {
+                    continue;
+                };
+                let combined = above.get(&col).map(|a| format!("{a}{own}"));
                 for label in labels::TABLE_COLUMNS {
-                    let matches =
-                        label.matches(own) || combined.as_deref().is_some_and(|c| label.matches(c));
+                    let matches = label.matches_folded(own)
+                        || combined.as_deref().is_some_and(|c| label.matches_folded(c));
                     if matches && columns.insert(label.name, col).is_some_and(|c| c != col) {
                         duplicated.push(label.name);
                     }
@@ -313,6 +352,7 @@ fn find_table<'a>(
                     .collect();
                 best = Some((found, &sheet.name, CellRef::new(row, col0), missing));
             }
+            above = own_row;
         }
     }
     let problem = match best {
