@@ -85,3 +85,26 @@ fn a_piped_run_of_many_files_prints_no_progress_on_stderr() {
     assert_eq!(csv.lines().count(), 1 + 60);
     assert_eq!(stderr, "");
 }
+
+#[test]
+fn the_synthetic_generator_is_reproducible_from_its_seed() {
+    let set = |seed: u64| {
+        let dir = tempfile::tempdir().unwrap();
+        write_units(&framework(2022), dir.path(), 12, seed, 4).unwrap();
+        let path = dir.path().display().to_string();
+        let (csv, stderr) = score_with_threads("2", 4, &["--keep-going", "--format", "csv", &path]);
+        // Results and problems without the folder's (random) name.
+        (csv.replace(&path, "UNITS"), stderr.replace(&path, "UNITS"))
+    };
+    let (first, problems) = set(3);
+    assert_eq!((first.clone(), problems.clone()), set(3));
+    assert_ne!(first, set(4).0);
+    // Units 4, 8 and 12 carry a defect each, reported as an error naming its cell.
+    assert_eq!(first.lines().count(), 1 + 9);
+    for unit in ["SY00004", "SY00008", "SY00012"] {
+        assert!(
+            problems.contains(&format!("error: UNITS/{unit}.xlsx, sheet ")),
+            "{unit}: {problems}"
+        );
+    }
+}

@@ -196,7 +196,7 @@ fn score_year(
     let inputs = ScoredInputs {
         criteria: HashedFile::of(criteria),
         framework_id: framework.id.clone(),
-        workbooks: batch.inputs.iter().map(|p| HashedFile::of(p)).collect(),
+        workbooks: HashedFile::all(&batch.inputs),
     };
     let ranked = rank(batch.scored, options.rank_mode);
     Ok((

@@ -124,7 +124,7 @@ pub fn produce(request: &ScoreRequest, created: String) -> anyhow::Result<Produc
     let inputs = ScoredInputs {
         criteria: HashedFile::of(&request.criteria),
         framework_id: framework.id.clone(),
-        workbooks: batch.inputs.iter().map(|p| HashedFile::of(p)).collect(),
+        workbooks: HashedFile::all(&batch.inputs),
     };
     let manifest = Manifest::new(RunInputs::Score(inputs), options, created)?;
     let scored = batch.scored.len();
