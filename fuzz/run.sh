@@ -2,8 +2,9 @@
 # Fuzzes the workbook reader and the criteria parser for SECONDS each (default 300), seeded with
 # the bundled samples and criteria files. Needs nightly and `cargo install cargo-fuzz`.
 # A crash leaves its input in fuzz/artifacts/TARGET/: fix the bug and copy the input into
-# fuzz/regressions/ (workbooks) or fuzz/regressions/criteria/ (TOML), where tests/regression.rs
-# replays it on every `cargo test`.
+# fuzz/regressions/workbook_reader/, where tests/regression.rs replays it on every `cargo test`
+# (the criteria parser has not crashed yet: give its first crash a folder and a replay test too).
+# fuzz/known-issues/ holds inputs we cannot fix on our side; see the README there.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-300}

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use parindex::framework::Framework;
 use parindex::workbook::{Checks, read_unit_bytes};
 
 use crate::support::*;
@@ -49,12 +48,4 @@ fn a_damaged_xls_is_one_files_problem_and_the_batch_goes_on() {
         .stderr_has("error: ./hong.xls: the file is damaged and cannot be read (slice index starts at 25088 but ends at 24879); open it in a spreadsheet program and save it again")
         .run();
     assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
-}
-
-#[test]
-fn criteria_parser_inputs_are_reported_not_panicked_on() {
-    for file in inputs("fuzz/regressions/criteria_parser") {
-        let text = std::fs::read_to_string(&file).unwrap();
-        let _ = Framework::from_toml(&text, Path::new("x.toml"));
-    }
 }

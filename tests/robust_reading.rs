@@ -527,3 +527,37 @@ fn dates_and_booleans_in_score_cells_are_errors() {
         ],
     );
 }
+
+// ─── Stray content far from the table ───
+
+#[test]
+fn a_value_in_the_last_cell_of_the_sheet_is_reported_not_read_into_memory() {
+    // Someone typed in XFD1048576: the used area becomes the whole sheet, 17 billion cells,
+    // which a grid of every cell cannot hold. The file is refused, naming the cell.
+    let (framework, form) = full();
+    let grid = Grid::of(&framework, &form);
+    let bytes = workbook_with(&grid, "Tự đánh giá", |sheet| {
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    rejected(
+        Test::new().file("KS04.xlsx", bytes),
+        &criteria(),
+        &[
+            "./KS04.xlsx, sheet 'Tự đánh giá', cell XFD1048576: content here stretches the sheet's used area to 1048576 rows by 16384 columns, far larger than a form; delete it (Ctrl+End in a spreadsheet program goes to it) and save again",
+        ],
+    );
+}
+
+#[test]
+fn stray_content_within_reason_is_read_as_usual() {
+    // A note typed in column Z, row 1000: 1000 × 26 cells, read normally and ignored.
+    let (framework, form) = full();
+    let grid = Grid::of(&framework, &form);
+    let bytes = workbook_with(&grid, "Tự đánh giá", |sheet| {
+        sheet.write_string(999, 25, "ghi chú").unwrap();
+    });
+    scores(
+        Test::new().file("KS04.xlsx", bytes),
+        &csv_line("12,12,100.00", "10,10,100.00", "100,100,100.00"),
+    );
+}
