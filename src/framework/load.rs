@@ -186,7 +186,7 @@ impl Checker<'_> {
             .enumerate()
             .map(|(i, n)| (n.code.clone(), i))
             .collect();
-        Framework {
+        let mut framework = Framework {
             id: file.id,
             name: nfc(&file.name),
             name_en: file.name_en,
@@ -200,7 +200,10 @@ impl Checker<'_> {
             nodes,
             bands,
             by_code,
-        }
+            fingerprint: String::new(),
+        };
+        framework.fingerprint = framework.compute_fingerprint();
+        framework
     }
 
     /// Links areas and criteria into one tree by their codes and checks the maxima.

@@ -161,6 +161,8 @@ pub struct Framework {
     /// Ascending by lower bound.
     pub bands: Vec<Band>,
     by_code: HashMap<String, usize>,
+    /// See [`Framework::fingerprint`]; computed once, as every workbook read checks it.
+    fingerprint: String,
 }
 
 impl Framework {
@@ -199,7 +201,11 @@ impl Framework {
     /// Identifies the framework's structure: a SHA-256 of every code and maximum, in order, shortened
     /// to 16 hex digits and prefixed with the id ("commune-2022:1a2b…"). Written into generated
     /// forms so a form made for another framework (or another year's) is recognised.
-    pub fn fingerprint(&self) -> String {
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    fn compute_fingerprint(&self) -> String {
         use sha2::{Digest, Sha256};
         let mut hash = Sha256::new();
         for node in &self.nodes {

@@ -355,30 +355,20 @@ impl Header {
     }
 }
 
-/// The sheet's text cells with every merged area filled from its first cell, for finding labels.
-fn label_grid(sheet: &LoadedSheet) -> HashMap<(u32, u32), String> {
-    let mut grid: HashMap<(u32, u32), String> = sheet
-        .range
-        .used_cells()
-        .filter_map(|(r, c, value)| match value {
-            Data::String(text) => Some((r, c, text.clone())),
-            _ => None,
-        })
-        .map(|(r, c, text)| {
-            let (row0, col0) = sheet.range.start().unwrap_or((0, 0));
-            ((row0 + r as u32, col0 + c as u32), text)
-        })
-        .collect();
-    for merge in &sheet.merges {
-        if let Some(text) = grid.get(&merge.start).cloned() {
-            for row in merge.start.0..=merge.end.0 {
-                for col in merge.start.1..=merge.end.1 {
-                    grid.insert((row, col), text.clone());
-                }
-            }
-        }
-    }
-    grid
+/// The text the label search sees in a cell: inside a merged area, the area's first cell's text;
+/// elsewhere its own.
+fn label_text(sheet: &LoadedSheet, row: u32, col: u32) -> Option<&str> {
+    let text_at = |(row, col): (u32, u32)| match sheet.range.get_value((row, col)) {
+        Some(Data::String(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    sheet
+        .merges
+        .iter()
+        .rev()
+        .filter(|merge| merge.contains(row, col))
+        .find_map(|merge| text_at(merge.start))
+        .or_else(|| text_at((row, col)))
 }
 
 /// Finds the sheet and row holding the criteria table's header; visible sheets are searched
@@ -401,11 +391,10 @@ fn find_table<'a>(
         else {
             continue;
         };
-        let grid = label_grid(sheet);
         // Each cell folded once; "Điểm" above "Tự đánh giá" folds to "diem" + "tudanhgia".
         let folded_row = |row: u32| -> HashMap<u32, String> {
             (col0..=col_end)
-                .filter_map(|col| Some((col, labels::fold(grid.get(&(row, col))?))))
+                .filter_map(|col| Some((col, labels::fold(label_text(sheet, row, col)?))))
                 .collect()
         };
         let mut above = row0.checked_sub(1).map(folded_row).unwrap_or_default();
