@@ -153,7 +153,7 @@ fn json_report_has_every_file_and_each_problem_located() {
 fn a_form_made_for_another_framework_is_refused() {
     let (this, other) = (framework(2022), framework(2021));
     let mut grid = Grid::of(&this, &full_marks(&this, "KS93", "Xã Khác"));
-    grid.text("B5", &other.fingerprint());
+    grid.text("B5", other.fingerprint());
     Test::new()
         .file("a.xlsx", grid.xlsx())
         .args(["validate", "--criteria", &criteria(), "a.xlsx"])
