@@ -14,6 +14,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::batch::Batch;
+use crate::framework::Framework;
 use crate::output::Format;
 use crate::rank::RankMode;
 use crate::score::BasisChoice;
@@ -59,6 +61,17 @@ pub struct ScoredInputs {
     pub framework_id: String,
     /// Every path read, in the order read (files of the given folders, expanded).
     pub workbooks: Vec<HashedFile>,
+}
+
+impl ScoredInputs {
+    /// The criteria file and every workbook of a batch scored against it, hashed.
+    pub fn of(criteria: &Path, framework: &Framework, batch: &Batch) -> ScoredInputs {
+        ScoredInputs {
+            criteria: HashedFile::of(criteria),
+            framework_id: framework.id.clone(),
+            workbooks: HashedFile::all(&batch.inputs),
+        }
+    }
 }
 
 /// One year of a comparison: a results file, or workbooks scored on the fly.

@@ -193,11 +193,7 @@ fn score_year(
             criteria.display()
         );
     }
-    let inputs = ScoredInputs {
-        criteria: HashedFile::of(criteria),
-        framework_id: framework.id.clone(),
-        workbooks: HashedFile::all(&batch.inputs),
-    };
+    let inputs = ScoredInputs::of(criteria, &framework, &batch);
     let ranked = rank(batch.scored, options.rank_mode);
     Ok((
         ResultSet::from_ranked(criteria, &framework, &ranked),

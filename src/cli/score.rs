@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::{OutputArgs, exit, publish};
 use crate::batch::{Batch, score_all};
 use crate::framework::Framework;
-use crate::manifest::{HashedFile, Manifest, RunInputs, RunOptions, ScoredInputs, run_time};
+use crate::manifest::{Manifest, RunInputs, RunOptions, ScoredInputs, run_time};
 use crate::output::{ScoreReport, render};
 use crate::rank::{RankMode, rank};
 use crate::score::BasisChoice;
@@ -121,11 +121,7 @@ pub fn produce(request: &ScoreRequest, created: String) -> anyhow::Result<Produc
         anyhow::bail!("no unit could be scored; nothing was written");
     }
 
-    let inputs = ScoredInputs {
-        criteria: HashedFile::of(&request.criteria),
-        framework_id: framework.id.clone(),
-        workbooks: HashedFile::all(&batch.inputs),
-    };
+    let inputs = ScoredInputs::of(&request.criteria, &framework, &batch);
     let manifest = Manifest::new(RunInputs::Score(inputs), options, created)?;
     let scored = batch.scored.len();
     let ranked = rank(batch.scored, options.rank_mode);
