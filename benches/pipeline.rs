@@ -7,14 +7,13 @@ use std::path::{Path, PathBuf};
 
 use divan::Bencher;
 use divan::counter::ItemsCount;
-use indicatif::ProgressBar;
-use parindex::batch::score_all;
 use parindex::framework::Framework;
-use parindex::output::{Format, ScoreReport};
-use parindex::rank::{RankMode, rank};
+use parindex::options::{Format, RunOptions};
+use parindex::pipeline::{Quiet, ScoreRequest, score};
+use parindex::rank::RankMode;
 use parindex::score::{BasisChoice, score_unit};
 use parindex::synth::write_units;
-use parindex::workbook::{Checks, read_unit};
+use parindex::workbook::read_unit;
 
 fn main() {
     divan::main();
@@ -59,34 +58,25 @@ fn score_one_unit(bencher: Bencher) {
     bencher.bench(|| score_unit(&framework, &unit, BasisChoice::Auto).expect("it scores"));
 }
 
-/// Everything `parindex score --keep-going --format csv` does after loading the criteria file.
-/// Few samples for 3,300 units (about a second each), so `cargo bench` stays short.
+/// Everything `parindex score --keep-going --format csv` does: the library's pipeline, as the
+/// command line calls it. Few samples for 3,300 units (about a second each), so `cargo bench`
+/// stays short.
 #[divan::bench(args = [13, 200, 3300], max_time = 10, sample_size = 1)]
 fn score_pipeline(bencher: Bencher, units: usize) {
-    let framework = framework();
-    let folder = synthetic(&framework, units);
-    bencher.counter(ItemsCount::new(units)).bench(|| {
-        let batch = score_all(
-            &framework,
-            std::slice::from_ref(&folder),
-            BasisChoice::Auto,
-            Checks::Scoring,
-            |_| ProgressBar::hidden(),
-        );
-        let ranked = rank(batch.scored, RankMode::Competition);
-        let report = ScoreReport {
-            framework: &framework,
-            ranked: &ranked,
-            excluded: &batch.excluded,
+    let folder = synthetic(&framework(), units);
+    let request = ScoreRequest {
+        criteria: repo("criteria/commune-2022.toml"),
+        paths: vec![folder],
+        options: RunOptions {
             basis: BasisChoice::Auto,
             rank_mode: RankMode::Competition,
-            manifest: None,
-        };
-        let mut csv = Vec::new();
-        Format::Csv
-            .exporter(false)
-            .score(&report, &mut csv)
-            .expect("CSV is written to memory");
-        csv
-    });
+            format: Format::Csv,
+            excel_bom: false,
+            keep_going: true,
+        },
+        record: false,
+    };
+    bencher
+        .counter(ItemsCount::new(units))
+        .bench(|| score(&request, String::new(), &Quiet).expect("the valid units are scored"));
 }

@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::framework::Framework;
@@ -22,25 +21,51 @@ pub struct Excluded {
     pub problems: Vec<Problem>,
 }
 
-/// The outcome of scoring a batch: the units scored and the files excluded.
+/// The outcome of scoring a batch: the units scored, and what became of every input.
 #[derive(Debug, Clone, Default)]
 pub struct Batch {
     pub scored: Vec<UnitScore>,
+    pub report: BatchReport,
+}
+
+/// What became of a batch's inputs besides the units scored: excluded and skipped files,
+/// warnings, and every path tried.
+#[derive(Debug, Clone, Default)]
+pub struct BatchReport {
     pub excluded: Vec<Excluded>,
     /// Files in the given folders that were not read, with the reason (shown to the user).
     pub skipped: Vec<(PathBuf, &'static str)>,
-    /// Every workbook read, in input order.
-    pub files: Vec<PathBuf>,
     /// Warnings from every file, scored or excluded, in input order.
     pub warnings: Vec<Problem>,
-    /// Every path read or tried, in order: the run's inputs, as its manifest records them.
+    /// Every path read or tried, in input order: the run's inputs, as its manifest records them.
     pub inputs: Vec<PathBuf>,
+}
+
+/// Reports how reading a batch advances. The command line shows a bar; the library, tests and
+/// benches show nothing ([`Quiet`]).
+pub trait Progress: Sync {
+    /// Reading starts, with this many workbooks to read.
+    fn start(&self, files: usize);
+    /// One more workbook read and scored.
+    fn advance(&self);
+    /// Every workbook read.
+    fn finish(&self);
+}
+
+/// No progress shown.
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn start(&self, _files: usize) {}
+    fn advance(&self) {}
+    fn finish(&self) {}
 }
 
 /// Expands folders into their workbooks (not recursively, sorted by name); files are kept as
 /// given. Paths that do not exist become excluded entries, so they are reported with the rest.
-/// A file reached twice (named twice, or named and in a named folder) is read once.
-pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
+/// A file reached twice (named twice, or named and in a named folder) is read once. Returns the
+/// workbooks to read; `report.inputs` gets every path tried, in order.
+pub fn collect_inputs(paths: &[PathBuf], report: &mut BatchReport) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     let mut first_time =
@@ -50,8 +75,8 @@ pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
             let entries = match std::fs::read_dir(path) {
                 Ok(entries) => entries,
                 Err(e) => {
-                    batch.inputs.push(path.clone());
-                    batch
+                    report.inputs.push(path.clone());
+                    report
                         .excluded
                         .push(excluded(path, format!("cannot list the folder: {e}")));
                     continue;
@@ -65,25 +90,28 @@ pub fn collect_inputs(paths: &[PathBuf], batch: &mut Batch) -> Vec<PathBuf> {
             found.sort();
             for file in found {
                 match skip_reason(&file) {
-                    Some(reason) => batch.skipped.push((file, reason)),
-                    None if first_time(&file) => files.push(file),
-                    None => batch.skipped.push((file, ALREADY_GIVEN)),
+                    Some(reason) => report.skipped.push((file, reason)),
+                    None if first_time(&file) => {
+                        report.inputs.push(file.clone());
+                        files.push(file);
+                    }
+                    None => report.skipped.push((file, ALREADY_GIVEN)),
                 }
             }
         } else if path.exists() {
             if first_time(path) {
+                report.inputs.push(path.clone());
                 files.push(path.clone());
             } else {
-                batch.skipped.push((path.clone(), ALREADY_GIVEN));
+                report.skipped.push((path.clone(), ALREADY_GIVEN));
             }
         } else {
-            batch.inputs.push(path.clone());
-            batch
+            report.inputs.push(path.clone());
+            report
                 .excluded
                 .push(excluded(path, "no such file or folder".to_string()));
         }
     }
-    batch.inputs.extend(files.iter().cloned());
     files
 }
 
@@ -113,18 +141,17 @@ fn excluded(file: &Path, message: String) -> Excluded {
 /// Files are read and scored in parallel (rayon's global pool, so `RAYON_NUM_THREADS` applies);
 /// each worker drops a workbook's cells as soon as its unit is scored, so memory holds one
 /// workbook per thread plus the small `UnitScore`s. Results and warnings keep the input order
-/// whatever the thread count. `progress` is given the number of files and returns the bar to
-/// advance once per file (`ProgressBar::hidden()` for none); the bar is cleared at the end.
+/// whatever the thread count.
 pub fn score_all(
     framework: &Framework,
     paths: &[PathBuf],
     basis: BasisChoice,
     checks: Checks,
-    progress: impl FnOnce(usize) -> ProgressBar,
+    progress: &dyn Progress,
 ) -> Batch {
     let mut batch = Batch::default();
-    let files = collect_inputs(paths, &mut batch);
-    let progress = progress(files.len());
+    let files = collect_inputs(paths, &mut batch.report);
+    progress.start(files.len());
     let results: Vec<_> = files
         .par_iter()
         .map(|file| {
@@ -133,21 +160,21 @@ pub fn score_all(
                 warnings.append(&mut unit.warnings);
                 score_unit(framework, &unit, basis)
             });
-            progress.inc(1);
+            progress.advance();
             (scored, warnings)
         })
         .collect();
-    progress.finish_and_clear();
+    progress.finish();
+    let report = &mut batch.report;
     for (file, (scored, mut warnings)) in files.into_iter().zip(results) {
-        batch.files.push(file.clone());
-        batch.warnings.append(&mut warnings);
+        report.warnings.append(&mut warnings);
         match scored {
             Ok(unit) => batch.scored.push(unit),
             Err(problems) => {
                 let (errors, mut warnings): (Vec<_>, Vec<_>) =
                     problems.into_iter().partition(Problem::is_error);
-                batch.warnings.append(&mut warnings);
-                batch.excluded.push(Excluded {
+                report.warnings.append(&mut warnings);
+                report.excluded.push(Excluded {
                     file,
                     problems: errors,
                 });
@@ -187,7 +214,7 @@ fn exclude_duplicate_codes(batch: &mut Batch) {
             .filter(|f| **f != unit.file)
             .map(|f| f.display().to_string())
             .collect();
-        batch.excluded.push(Excluded {
+        batch.report.excluded.push(Excluded {
             problems: vec![Problem::new(
                 Location::file(&unit.file),
                 format!(

@@ -183,15 +183,6 @@ pub struct Comparison {
     pub dropped: Vec<UnitResult>,
 }
 
-/// A change in percentage points with its sign: "+7.67", "-1.25", "0.00".
-pub fn signed(delta: Decimal) -> String {
-    if delta > Decimal::ZERO {
-        format!("+{delta}")
-    } else {
-        delta.to_string()
-    }
-}
-
 /// Compares this year's results with last year's through the mapping.
 pub fn compare(
     previous: &ResultSet,

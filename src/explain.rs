@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use crate::framework::{Framework, Rounding, Source};
-use crate::output::points;
 use crate::score::{Basis, NodeScore, UnitScore, counted_cell};
+use crate::text::points;
 use crate::workbook::cell::Score;
 use crate::workbook::{ScoreCell, UnitAssessment};
 

@@ -2,24 +2,28 @@
 //! for local government units, exactly and explainably.
 //!
 //! The steps, each in its module: load the [`framework`], read each unit's [`workbook`],
-//! [`score`] it, [`rank`] the units, and write the [`output`]. [`batch`] runs them over many
-//! files; [`form`] writes the unit's form and [`synth`] many synthetic ones for benchmarks and
-//! tests; [`cli`] is the command line.
+//! [`score`] it, [`rank`] the units, and write the [`output`]. [`pipeline`] runs them, over many
+//! files with [`batch`], for every command; [`compare`] sets two years side by side from their
+//! [`results`] through a [`mapping`]; [`explain`] shows where each point came from; [`manifest`]
+//! records what a published result was computed from and [`publish`] writes it. [`form`] writes
+//! the unit's form and [`synth`] many synthetic ones for benchmarks and tests. The command line
+//! (`src/main.rs` and `src/cli/`) only parses, prints and sets exit codes.
 
 pub mod batch;
-pub mod cli;
 pub mod compare;
 pub mod explain;
 pub mod form;
 pub mod framework;
 pub mod manifest;
 pub mod mapping;
+pub mod options;
 pub mod output;
+pub mod pipeline;
 pub mod problem;
+pub mod publish;
 pub mod rank;
 pub mod results;
 pub mod score;
 pub mod synth;
+pub mod text;
 pub mod workbook;
-
-pub use cli::run;

@@ -1,3 +1,5 @@
+mod cli;
+
 fn main() {
-    std::process::exit(parindex::run(std::env::args_os()));
+    std::process::exit(cli::run(std::env::args_os()));
 }

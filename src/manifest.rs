@@ -14,11 +14,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::batch::Batch;
+use crate::batch::BatchReport;
 use crate::framework::Framework;
-use crate::output::Format;
-use crate::rank::RankMode;
-use crate::score::BasisChoice;
+use crate::options::RunOptions;
 
 /// Environment variable that fixes the recorded time (RFC 3339), for reproducible test outputs.
 pub const FIXED_TIME_VARIABLE: &str = "PARINDEX_FIXED_TIME";
@@ -65,7 +63,7 @@ pub struct ScoredInputs {
 
 impl ScoredInputs {
     /// The criteria file and every workbook of a batch scored against it, hashed.
-    pub fn of(criteria: &Path, framework: &Framework, batch: &Batch) -> ScoredInputs {
+    pub fn of(criteria: &Path, framework: &Framework, batch: &BatchReport) -> ScoredInputs {
         ScoredInputs {
             criteria: HashedFile::of(criteria),
             framework_id: framework.id.clone(),
@@ -121,16 +119,6 @@ impl RunInputs {
                 .collect(),
         }
     }
-}
-
-/// Options that change the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RunOptions {
-    pub basis: BasisChoice,
-    pub rank_mode: RankMode,
-    pub format: Format,
-    pub excel_bom: bool,
-    pub keep_going: bool,
 }
 
 /// The manifest of one run.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::score::UnitScore;
 
 /// How ranks follow a tie.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RankMode {
     /// Standard competition ranking: 1, 2, 2, 4.

@@ -12,9 +12,9 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::framework::{Band, Framework, Rounding, band_for};
-use crate::output::FORMULA_STARTS;
 use crate::rank::Ranked;
 use crate::score::{NodeScore, percent};
+use crate::text::spreadsheet_unsafe;
 
 /// Why a results file could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -256,8 +256,8 @@ fn read_csv(path: &Path, text: &str) -> Result<ResultSet, String> {
             })
             .collect::<Result<Vec<_>, String>>()?;
         units.push(UnitResult {
-            code: unescape(field(code)),
-            name: unescape(field(name)),
+            code: spreadsheet_unsafe(field(code)).into_owned(),
+            name: spreadsheet_unsafe(field(name)).into_owned(),
             rank: field(rank).parse().map_err(|_| {
                 format!(
                     "line {line}, column rank: \"{}\" is not a rank",
@@ -270,7 +270,7 @@ fn read_csv(path: &Path, text: &str) -> Result<ResultSet, String> {
                 applicable_max: number(max)?,
             },
             index: number(index)?,
-            rating: unescape(field(rating)),
+            rating: spreadsheet_unsafe(field(rating)).into_owned(),
             areas: unit_areas,
         });
     }
@@ -283,14 +283,6 @@ fn read_csv(path: &Path, text: &str) -> Result<ResultSet, String> {
         areas,
         units,
     })
-}
-
-/// Undoes `output::spreadsheet_safe`: "'=x" was written for "=x".
-fn unescape(text: &str) -> String {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
-        _ => text.to_string(),
-    }
 }
 
 /// The parts of `output::json`'s document that a comparison reads.

@@ -15,13 +15,12 @@ use crate::workbook::cell::Score;
 use crate::workbook::{LeafRow, ScoreCell, UnitAssessment};
 
 /// Which column's scores count, as asked on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BasisChoice {
     /// The appraised score (điểm thẩm định) where the unit has one, else the self score.
     Auto,
     Appraised,
-    #[value(name = "self")]
     #[serde(rename = "self")]
     SelfScore,
 }

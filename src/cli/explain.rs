@@ -4,11 +4,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::exit;
-use crate::explain::explain;
-use crate::framework::Framework;
-use crate::score::{BasisChoice, score_unit};
-use crate::workbook::read_unit;
+use super::{choice, exit};
+use parindex::pipeline::{ExplainError, explain};
+use parindex::score::BasisChoice;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -22,32 +20,30 @@ pub struct ExplainArgs {
     #[arg(value_name = "CODE")]
     code: Option<String>,
     /// Which score counts, as for `score`.
-    #[arg(long, value_enum, default_value = "auto")]
+    #[arg(long, value_parser = choice::<BasisChoice>(), default_value = "auto")]
     basis: BasisChoice,
 }
 
 pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
-    let framework = Framework::load(&args.criteria)?;
-    let scored = read_unit(&args.workbook, &framework).and_then(|unit| {
-        let score = score_unit(&framework, &unit, args.basis)?;
-        Ok((unit, score))
-    });
-    let (unit, score) = match scored {
-        Ok(scored) => scored,
-        Err(problems) => {
-            for problem in &problems {
-                eprintln!("error: {problem}");
-            }
-            eprintln!(
-                "error: {} cannot be scored; fix the problems above",
-                args.workbook.display()
-            );
-            return Ok(exit::INVALID);
+    match explain(
+        &args.criteria,
+        &args.workbook,
+        args.code.as_deref(),
+        args.basis,
+    ) {
+        Ok(text) => {
+            print!("{text}");
+            Ok(exit::OK)
         }
-    };
-    print!(
-        "{}",
-        explain(&framework, &unit, &score, args.code.as_deref())?
-    );
-    Ok(exit::OK)
+        Err(error @ ExplainError::Invalid { .. }) => {
+            if let ExplainError::Invalid { problems, .. } = &error {
+                for problem in problems {
+                    eprintln!("error: {problem}");
+                }
+            }
+            eprintln!("error: {error}");
+            Ok(exit::INVALID)
+        }
+        Err(other) => Err(other.into()),
+    }
 }

@@ -1,4 +1,5 @@
-//! The command line: argument definitions, dispatch, and exit codes. One file per command.
+//! The command line: argument definitions, dispatch, and exit codes. One file per command; each
+//! parses its arguments, calls the library's pipeline, prints and returns the exit code.
 
 mod compare;
 mod criteria;
@@ -9,15 +10,18 @@ mod validate;
 mod verify;
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::io::IsTerminal;
+use std::path::PathBuf;
 
-use anyhow::Context;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::manifest::{HashedFile, Manifest, RunOptions, sha256, sidecar_path};
-use crate::output::{Format, write_output};
-use crate::rank::RankMode;
-use crate::score::BasisChoice;
+use parindex::batch::{BatchReport, Progress};
+use parindex::options::{Choice, Format, RunOptions};
+use parindex::pipeline::PipelineError;
+use parindex::rank::RankMode;
+use parindex::score::BasisChoice;
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -88,6 +92,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Criteria(args) => criteria::run(args),
     };
     result.unwrap_or_else(|e| {
+        if let Some(report) = e
+            .downcast_ref::<PipelineError>()
+            .and_then(PipelineError::report)
+        {
+            print_skipped(report);
+            print_problems(report);
+        }
         eprintln!("error: {e:#}");
         exit::INVALID
     })
@@ -108,11 +119,23 @@ fn quiet_spreadsheet_panics() {
     }));
 }
 
+/// A parser for a library setting, from its names.
+fn choice<T: Choice + Clone>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(T::ALL.iter().map(|c| PossibleValue::new(c.name()))).map(
+        |name: String| {
+            *T::ALL
+                .iter()
+                .find(|c| c.name() == name)
+                .expect("clap accepts only the possible values")
+        },
+    )
+}
+
 /// How and where a command writes its result.
 #[derive(Debug, Args)]
 struct OutputArgs {
     /// Output format; xlsx is the decision's annex and needs -o.
-    #[arg(long, value_enum, default_value = "table")]
+    #[arg(long, value_parser = choice::<Format>(), default_value = "table")]
     format: Format,
     /// Write to this file (atomically) instead of standard output, with the run's manifest
     /// beside it (FILE.manifest.json).
@@ -142,23 +165,66 @@ impl OutputArgs {
     }
 }
 
-/// Writes the result (atomically) and, when it goes to a file, its manifest beside it.
-fn publish(file: Option<&Path>, bytes: &[u8], mut manifest: Manifest) -> anyhow::Result<()> {
-    let cannot_write = |path: &Path| format!("cannot write {}", path.display());
-    write_output(file, |out| out.write_all(bytes)).with_context(|| match file {
-        Some(path) => cannot_write(path),
-        None => "cannot write to standard output".to_string(),
-    })?;
-    if let Some(path) = file {
-        manifest.output = Some(HashedFile {
-            path: path.to_path_buf(),
-            sha256: Some(sha256(bytes)),
-        });
-        let sidecar = sidecar_path(path);
-        write_output(Some(&sidecar), |out| {
-            out.write_all(manifest.to_json().as_bytes())
-        })
-        .with_context(|| cannot_write(&sidecar))?;
+/// Smaller runs finish before a bar would be worth reading.
+const PROGRESS_FROM_FILES: usize = 50;
+
+/// A bar on stderr for long runs, only when a person is watching: piped or redirected runs get
+/// nothing extra.
+struct Bar(ProgressBar);
+
+impl Bar {
+    fn new() -> Self {
+        Bar(ProgressBar::hidden())
     }
-    Ok(())
+}
+
+impl Progress for Bar {
+    fn start(&self, files: usize) {
+        if files < PROGRESS_FROM_FILES || !std::io::stderr().is_terminal() {
+            return;
+        }
+        let style = ProgressStyle::with_template("{bar:40} {pos}/{len} workbooks ({eta} left)")
+            .expect("the template is valid");
+        self.0
+            .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        self.0.set_length(files as u64);
+        self.0.set_position(0);
+        self.0.set_style(style);
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+fn print_skipped(report: &BatchReport) {
+    for (file, reason) in &report.skipped {
+        eprintln!("note: skipped {}: {reason}", file.display());
+    }
+}
+
+/// Notes on a batch that was scored: files skipped, and how many warnings did not block.
+fn print_notes(report: &BatchReport) {
+    print_skipped(report);
+    if !report.warnings.is_empty() {
+        let mut files: Vec<_> = report.warnings.iter().map(|w| &w.location.file).collect();
+        files.dedup();
+        eprintln!(
+            "note: {} warning(s) in {} file(s) do not block scoring; `parindex validate` lists them",
+            report.warnings.len(),
+            files.len()
+        );
+    }
+}
+
+fn print_problems(report: &BatchReport) {
+    for excluded in &report.excluded {
+        for problem in &excluded.problems {
+            eprintln!("error: {problem}");
+        }
+    }
 }

@@ -6,9 +6,9 @@ use anyhow::Context;
 use clap::Args;
 
 use super::exit;
-use crate::form::{FormData, write_form};
-use crate::framework::Framework;
-use crate::output::write_output;
+use parindex::form::{FormData, write_form};
+use parindex::framework::Framework;
+use parindex::publish::write_output;
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {

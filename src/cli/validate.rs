@@ -7,13 +7,12 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::exit;
-use super::score::progress_bar;
-use crate::batch::{Batch, score_all};
-use crate::framework::Framework;
-use crate::problem::{Problem, Severity};
-use crate::score::BasisChoice;
-use crate::workbook::Checks;
+use super::{Bar, choice, exit, print_skipped};
+use parindex::batch::BatchReport;
+use parindex::pipeline::{Assessed, assess};
+use parindex::problem::{Problem, Severity};
+use parindex::score::BasisChoice;
+use parindex::workbook::Checks;
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -24,7 +23,7 @@ pub struct ValidateArgs {
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<PathBuf>,
     /// The score column that must be complete, as for `score`.
-    #[arg(long, value_enum, default_value = "auto")]
+    #[arg(long, value_parser = choice::<BasisChoice>(), default_value = "auto")]
     basis: BasisChoice,
     #[arg(long, value_enum, default_value = "text")]
     format: ReportFormat,
@@ -55,15 +54,14 @@ impl FileReport<'_> {
 }
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<i32> {
-    let framework = Framework::load(&args.criteria)?;
-    let batch = score_all(
-        &framework,
+    let Assessed { batch, .. } = assess(
+        &args.criteria,
         &args.paths,
         args.basis,
         Checks::Full,
-        progress_bar,
-    );
-    let reports = by_file(&batch);
+        &Bar::new(),
+    )?;
+    let reports = by_file(&batch.report);
 
     let files_with = |s| reports.iter().filter(|r| r.count(s) > 0).count();
     let total = |s| reports.iter().map(|r| r.count(s)).sum::<usize>();
@@ -78,9 +76,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<i32> {
         ReportFormat::Text => print_text(&reports, &summary),
         ReportFormat::Json => print_json(&reports, errors, warnings)?,
     }
-    for (file, reason) in &batch.skipped {
-        eprintln!("note: skipped {}: {reason}", file.display());
-    }
+    print_skipped(&batch.report);
     Ok(if errors > 0 {
         exit::INVALID
     } else if warnings > 0 && args.strict {
@@ -91,7 +87,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<i32> {
 }
 
 /// Every file read (and every path that could not be), in input order, with its problems.
-fn by_file(batch: &Batch) -> Vec<FileReport<'_>> {
+fn by_file(batch: &BatchReport) -> Vec<FileReport<'_>> {
     let mut problems: BTreeMap<&Path, Vec<&Problem>> = BTreeMap::new();
     for problem in batch
         .excluded
@@ -104,15 +100,11 @@ fn by_file(batch: &Batch) -> Vec<FileReport<'_>> {
             .or_default()
             .push(problem);
     }
-    let mut files: Vec<&Path> = batch.files.iter().map(PathBuf::as_path).collect();
-    for excluded in &batch.excluded {
-        if !files.contains(&excluded.file.as_path()) {
-            files.push(&excluded.file);
-        }
-    }
-    files
-        .into_iter()
+    batch
+        .inputs
+        .iter()
         .map(|file| {
+            let file = file.as_path();
             let mut list = problems.remove(file).unwrap_or_default();
             list.sort_by_key(|p| p.severity);
             FileReport {

@@ -6,6 +6,7 @@
 //! maximum is the sum of its children's, the areas sum to the declared total, and the bands cover
 //! 0–100 without gaps or overlaps.
 
+pub mod describe;
 mod load;
 
 use std::collections::HashMap;

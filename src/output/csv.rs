@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::{CompareReport, Exporter, ScoreReport, points, spreadsheet_safe};
-use crate::compare::signed;
+use super::{CompareReport, Exporter, ScoreReport};
+use crate::text::{points, signed, spreadsheet_safe};
 
 pub struct CsvExporter {
     /// Start with a UTF-8 byte-order mark so Excel for Windows reads Vietnamese correctly.

@@ -6,12 +6,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{CompareReport, Exporter, ScoreReport};
-use crate::compare::{Predecessor, YearInfo, signed};
+use crate::compare::{Predecessor, YearInfo};
 use crate::framework::{Band, Level, Rounding};
 use crate::mapping::MergeRule;
 use crate::rank::RankMode;
 use crate::results::UnitResult;
 use crate::score::{Basis, BasisChoice};
+use crate::text::signed;
 
 pub struct JsonExporter;
 

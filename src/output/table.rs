@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::{CompareReport, Exporter, ScoreReport, points};
-use crate::compare::signed;
+use super::{CompareReport, Exporter, ScoreReport};
+use crate::text::{points, signed};
 
 pub struct TableExporter;
 

@@ -199,7 +199,12 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
         .iter()
         .map(|&a| {
             let node = &framework.nodes[a];
-            format!("{}. {} ({})", node.code, node.name, super::points(node.max))
+            format!(
+                "{}. {} ({})",
+                node.code,
+                node.name,
+                crate::text::points(node.max)
+            )
         })
         .collect();
     let col = header_group(sheet, 3, "Điểm từng lĩnh vực", &subs, &f)?;

@@ -1,0 +1,145 @@
+//! A framework described for people: a summary per area (`criteria check`) and the whole tree
+//! with each leaf's rules (`criteria show`).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{Band, Framework, LeafRule, Source};
+use crate::text::points;
+
+/// Criteria (code depth 2), sub-criteria (depth 3 and more) and scored leaves, in one area or all.
+fn counts(framework: &Framework, area: Option<&str>) -> (usize, usize, usize) {
+    let nodes = framework
+        .nodes
+        .iter()
+        .filter(|n| area.is_none_or(|a| n.code.split('.').next() == Some(a)));
+    let (mut criteria, mut sub_criteria, mut leaves) = (0, 0, 0);
+    for node in nodes {
+        match node.code.split('.').count() {
+            1 => {}
+            2 => criteria += 1,
+            _ => sub_criteria += 1,
+        }
+        leaves += usize::from(node.leaf.is_some());
+    }
+    (criteria, sub_criteria, leaves)
+}
+
+fn bands(framework: &Framework) -> String {
+    framework
+        .bands
+        .iter()
+        .rev()
+        .map(Band::range_text)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `criteria check`: the file is valid, then what it holds per area, the leaf rules and bands.
+pub fn summary(framework: &Framework, file: &Path) -> String {
+    let (criteria, sub_criteria, leaves) = counts(framework, None);
+    let mut out = String::new();
+    let areas: Vec<usize> = framework.areas().collect();
+    let _ = writeln!(
+        out,
+        "{}: valid. {} ({}), {} level, year {}: {} areas, {criteria} criteria, {sub_criteria} sub-criteria, {leaves} scored leaves, total {}",
+        file.display(),
+        framework.name,
+        framework.id,
+        framework.level.as_str(),
+        framework.year,
+        areas.len(),
+        points(framework.total_max),
+    );
+    for area in areas {
+        let node = &framework.nodes[area];
+        let (criteria, sub_criteria, leaves) = counts(framework, Some(&node.code));
+        let _ = writeln!(
+            out,
+            "  {:<3} max {:>5}  {criteria:>2} criteria, {sub_criteria:>2} sub-criteria, {leaves:>2} leaves  {}",
+            node.code,
+            points(node.max),
+            node.name
+        );
+    }
+    let flagged = |test: &dyn Fn(&LeafRule) -> bool| {
+        framework
+            .leaves()
+            .filter(|&i| framework.nodes[i].leaf.as_ref().is_some_and(test))
+            .count()
+    };
+    let _ = writeln!(
+        out,
+        "  {} leaves may be not applicable (KPS); {} are survey-assessed",
+        flagged(&|r| r.allow_not_applicable),
+        flagged(&|r| r.source == Source::Survey),
+    );
+    let _ = writeln!(out, "  bands: {}", bands(framework));
+    out
+}
+
+/// `criteria show`: the framework as a tree, with each leaf's rules.
+pub fn tree(framework: &Framework) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}): year {}, total {}, published with {} decimals, rounding {}",
+        framework.name,
+        framework.id,
+        framework.year,
+        points(framework.total_max),
+        framework.decimals,
+        framework.rounding.as_str()
+    );
+    if let Some(note) = &framework.note {
+        let _ = writeln!(out, "{note}");
+    }
+    for area in framework.areas() {
+        write_node(framework, area, "", "", &mut out);
+    }
+    let _ = writeln!(out, "Bands: {}", bands(framework));
+    out
+}
+
+/// Writes a node on a line starting with `lead`, and its children indented by `indent`.
+fn write_node(framework: &Framework, index: usize, lead: &str, indent: &str, out: &mut String) {
+    let node = &framework.nodes[index];
+    let mut flags = Vec::new();
+    if let Some(rule) = &node.leaf {
+        if let Some(step) = rule.step {
+            flags.push(format!("step {}", points(step)));
+        }
+        if rule.allow_not_applicable {
+            flags.push("KPS allowed".to_string());
+        }
+        if rule.source == Source::Survey {
+            flags.push("survey".to_string());
+        }
+    }
+    let flags = if flags.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", flags.join(", "))
+    };
+    let _ = writeln!(
+        out,
+        "{lead}{}  {}  [{}]{flags}",
+        node.code,
+        node.name,
+        points(node.max)
+    );
+    for (i, &child) in node.children.iter().enumerate() {
+        let (branch, continuation) = if i + 1 == node.children.len() {
+            ("└─ ", "   ")
+        } else {
+            ("├─ ", "│  ")
+        };
+        write_node(
+            framework,
+            child,
+            &format!("{indent}{branch}"),
+            &format!("{indent}{continuation}"),
+            out,
+        );
+    }
+}

@@ -1,0 +1,424 @@
+//! A run, as the domain's steps: load the framework → collect the inputs → read and score every
+//! workbook in parallel → check across units → rank → render. `score`, `compare`, `validate`,
+//! `verify`, `explain` and the benches all go through here; the command line only parses
+//! arguments, prints and sets exit codes.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::batch::{Batch, BatchReport, score_all};
+use crate::compare::{CompareError, compare as compare_years};
+use crate::explain::{UnknownCode, explain as explain_unit};
+use crate::framework::{Framework, FrameworkError};
+use crate::manifest::{
+    HashedFile, Manifest, RunInputs, ScoredInputs, YearInputs, sha256, sha256_of_file,
+};
+use crate::mapping::{Mapping, MappingError};
+use crate::options::RunOptions;
+use crate::output::{CompareReport, ScoreReport, render};
+use crate::problem::Problem;
+use crate::rank::rank;
+use crate::results::{ResultSet, ResultsError};
+use crate::score::{BasisChoice, score_unit};
+use crate::workbook::{Checks, read_unit};
+
+pub use crate::batch::{Progress, Quiet};
+
+/// Why a run produced nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Framework(#[from] FrameworkError),
+    #[error(transparent)]
+    Results(#[from] ResultsError),
+    #[error(transparent)]
+    Mapping(#[from] MappingError),
+    #[error(transparent)]
+    Compare(#[from] CompareError),
+    /// Some workbooks have problems and the run was not asked to keep going.
+    #[error(
+        "{} of {} file(s) have problems; nothing was written (use --keep-going to score the valid ones)",
+        report.excluded.len(), report.excluded.len() + scored
+    )]
+    InvalidFiles {
+        report: Box<BatchReport>,
+        scored: usize,
+    },
+    /// Some workbooks of one year of a comparison have problems: a unit left out would show as
+    /// new or dropped, so there is no keeping going.
+    #[error(
+        "{} of {} file(s) scored with {} have problems; nothing was written",
+        report.excluded.len(), report.excluded.len() + scored, criteria.display()
+    )]
+    InvalidYear {
+        criteria: PathBuf,
+        report: Box<BatchReport>,
+        scored: usize,
+    },
+    #[error("no unit could be scored; nothing was written")]
+    NothingScored { report: Box<BatchReport> },
+    #[error("no unit workbook found for {}; nothing was written", criteria.display())]
+    NothingScoredForYear {
+        criteria: PathBuf,
+        report: Box<BatchReport>,
+    },
+    #[error("cannot record the run: {0}")]
+    Record(io::Error),
+    #[error("cannot render the result: {0}")]
+    Render(io::Error),
+}
+
+impl PipelineError {
+    /// What became of the inputs, when the run failed because of them (for the messages).
+    pub fn report(&self) -> Option<&BatchReport> {
+        match self {
+            PipelineError::InvalidFiles { report, .. }
+            | PipelineError::InvalidYear { report, .. }
+            | PipelineError::NothingScored { report }
+            | PipelineError::NothingScoredForYear { report, .. } => Some(report),
+            _ => None,
+        }
+    }
+}
+
+/// A framework and every workbook read and scored against it.
+pub struct Assessed {
+    pub framework: Framework,
+    pub batch: Batch,
+}
+
+/// Loads the framework, collects the inputs, reads and scores every workbook in parallel and
+/// checks across units. `validate` stops here; `score` and `compare` go on to rank and render.
+pub fn assess(
+    criteria: &Path,
+    paths: &[PathBuf],
+    basis: BasisChoice,
+    checks: Checks,
+    progress: &dyn Progress,
+) -> Result<Assessed, FrameworkError> {
+    let framework = Framework::load(criteria)?;
+    let batch = score_all(&framework, paths, basis, checks, progress);
+    Ok(Assessed { framework, batch })
+}
+
+/// A scoring run, from the command line or from a manifest being verified.
+#[derive(Debug, Clone)]
+pub struct ScoreRequest {
+    pub criteria: PathBuf,
+    pub paths: Vec<PathBuf>,
+    pub options: RunOptions,
+    /// The result goes to a file: hash the inputs into a manifest (also carried inside an XLSX).
+    pub record: bool,
+}
+
+/// Where one year of a comparison comes from.
+#[derive(Debug, Clone)]
+pub enum YearRequest {
+    Results(PathBuf),
+    Scored {
+        criteria: PathBuf,
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// A comparison run, from the command line or from a manifest being verified.
+#[derive(Debug, Clone)]
+pub struct CompareRequest {
+    pub previous: YearRequest,
+    pub current: YearRequest,
+    pub mapping: Option<PathBuf>,
+    pub options: RunOptions,
+    /// As for [`ScoreRequest::record`].
+    pub record: bool,
+}
+
+/// A rendered result, not yet written.
+pub struct Published {
+    pub bytes: Vec<u8>,
+    /// The run's manifest, when it was asked to record its inputs.
+    pub manifest: Option<Manifest>,
+    /// What became of the inputs of each batch of workbooks read (none for results files).
+    pub reports: Vec<BatchReport>,
+    /// Units in the result.
+    pub units: usize,
+}
+
+impl Published {
+    /// Files `--keep-going` left out of the result.
+    pub fn excluded(&self) -> impl Iterator<Item = &Path> {
+        self.reports
+            .iter()
+            .flat_map(|r| &r.excluded)
+            .map(|e| e.file.as_path())
+    }
+}
+
+/// Scores, ranks and renders; `created` is the time the manifest records.
+pub fn score(
+    request: &ScoreRequest,
+    created: String,
+    progress: &dyn Progress,
+) -> Result<Published, PipelineError> {
+    let options = request.options;
+    let Assessed { framework, batch } = assess(
+        &request.criteria,
+        &request.paths,
+        options.basis,
+        Checks::Scoring,
+        progress,
+    )?;
+    let Batch { scored, report } = batch;
+    if !report.excluded.is_empty() && !options.keep_going {
+        let scored = scored.len();
+        let report = Box::new(report);
+        return Err(PipelineError::InvalidFiles { report, scored });
+    }
+    if scored.is_empty() {
+        let report = Box::new(report);
+        return Err(PipelineError::NothingScored { report });
+    }
+    let manifest = request
+        .record
+        .then(|| {
+            let inputs = ScoredInputs::of(&request.criteria, &framework, &report);
+            Manifest::new(RunInputs::Score(inputs), options, created)
+        })
+        .transpose()
+        .map_err(PipelineError::Record)?;
+    let units = scored.len();
+    let ranked = rank(scored, options.rank_mode);
+    let view = ScoreReport {
+        framework: &framework,
+        ranked: &ranked,
+        excluded: &report.excluded,
+        basis: options.basis,
+        rank_mode: options.rank_mode,
+        manifest: manifest.as_ref(),
+    };
+    let bytes = render(options.format, options.excel_bom, |exporter, out| {
+        exporter.score(&view, out)
+    })
+    .map_err(PipelineError::Render)?;
+    Ok(Published {
+        bytes,
+        manifest,
+        reports: vec![report],
+        units,
+    })
+}
+
+/// Loads both years, compares and renders.
+pub fn compare(
+    request: &CompareRequest,
+    created: String,
+    progress: &dyn Progress,
+) -> Result<Published, PipelineError> {
+    let options = request.options;
+    let mut reports = Vec::new();
+    let (previous, previous_inputs) =
+        load_year(&request.previous, options, progress, &mut reports)?;
+    let (current, current_inputs) = load_year(&request.current, options, progress, &mut reports)?;
+    let mapping = match &request.mapping {
+        Some(file) => Mapping::load(file)?,
+        None => Mapping::default(),
+    };
+    let comparison = compare_years(&previous, &current, &mapping, request.mapping.as_deref())?;
+    let manifest = request
+        .record
+        .then(|| {
+            let run = RunInputs::Compare {
+                previous: previous_inputs,
+                current: current_inputs,
+                mapping: request.mapping.as_deref().map(HashedFile::of),
+            };
+            Manifest::new(run, options, created)
+        })
+        .transpose()
+        .map_err(PipelineError::Record)?;
+    let view = CompareReport {
+        comparison: &comparison,
+        manifest: manifest.as_ref(),
+    };
+    let bytes = render(options.format, options.excel_bom, |exporter, out| {
+        exporter.compare(&view, out)
+    })
+    .map_err(PipelineError::Render)?;
+    Ok(Published {
+        bytes,
+        manifest,
+        reports,
+        units: comparison.units.len(),
+    })
+}
+
+/// One year's results: read from a results file, or scored from workbooks. Any invalid workbook
+/// stops the comparison, since a unit left out would wrongly show as new or dropped.
+fn load_year(
+    request: &YearRequest,
+    options: RunOptions,
+    progress: &dyn Progress,
+    reports: &mut Vec<BatchReport>,
+) -> Result<(ResultSet, YearInputs), PipelineError> {
+    let (criteria, paths) = match request {
+        YearRequest::Results(file) => {
+            let set = ResultSet::read(file)?;
+            let file = HashedFile::of(file);
+            return Ok((set, YearInputs::Results { file }));
+        }
+        YearRequest::Scored { criteria, paths } => (criteria, paths),
+    };
+    let Assessed { framework, batch } =
+        assess(criteria, paths, options.basis, Checks::Scoring, progress)?;
+    let Batch { scored, report } = batch;
+    if !report.excluded.is_empty() {
+        let criteria = criteria.clone();
+        let scored = scored.len();
+        let report = Box::new(report);
+        return Err(PipelineError::InvalidYear {
+            criteria,
+            report,
+            scored,
+        });
+    }
+    if scored.is_empty() {
+        let criteria = criteria.clone();
+        let report = Box::new(report);
+        return Err(PipelineError::NothingScoredForYear { criteria, report });
+    }
+    let inputs = ScoredInputs::of(criteria, &framework, &report);
+    reports.push(report);
+    let ranked = rank(scored, options.rank_mode);
+    let set = ResultSet::from_ranked(criteria, &framework, &ranked);
+    Ok((set, YearInputs::Scored(inputs)))
+}
+
+/// Why `explain` could not explain.
+#[derive(Debug, thiserror::Error)]
+pub enum ExplainError {
+    #[error(transparent)]
+    Framework(#[from] FrameworkError),
+    #[error(transparent)]
+    UnknownCode(#[from] UnknownCode),
+    /// The workbook cannot be scored: every problem found in it.
+    #[error("{} cannot be scored; fix the problems above", file.display())]
+    Invalid {
+        file: PathBuf,
+        problems: Vec<Problem>,
+    },
+}
+
+/// Where every point of one unit came from, for the whole unit or one criterion's subtree.
+pub fn explain(
+    criteria: &Path,
+    workbook: &Path,
+    code: Option<&str>,
+    basis: BasisChoice,
+) -> Result<String, ExplainError> {
+    let framework = Framework::load(criteria)?;
+    let scored = read_unit(workbook, &framework).and_then(|unit| {
+        let score = score_unit(&framework, &unit, basis)?;
+        Ok((unit, score))
+    });
+    let (unit, score) = scored.map_err(|problems| ExplainError::Invalid {
+        file: workbook.to_path_buf(),
+        problems,
+    })?;
+    Ok(explain_unit(&framework, &unit, &score, code)?)
+}
+
+/// One way a published result differs from what its manifest promises.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    InputMissing(PathBuf),
+    /// Could not be read at the run, but can now.
+    InputAppeared(PathBuf),
+    InputChanged(PathBuf),
+    /// The published file was edited since the run, or is missing.
+    OutputChanged(PathBuf),
+    /// Re-running on the recorded inputs gives other bytes.
+    RerunDiffers(PathBuf),
+    RerunFails(String),
+}
+
+/// The outcome of checking a manifest: every difference found (none: reproduced exactly).
+pub struct Verification {
+    pub output: HashedFile,
+    pub inputs: usize,
+    pub differences: Vec<Difference>,
+}
+
+/// Re-hashes every input the manifest records and the published file, re-runs the recorded
+/// command at the recorded time, and compares the bytes. Paths are taken relative to the
+/// current folder, which must be the run's working folder.
+pub fn verify(manifest: &Manifest) -> Option<Verification> {
+    let output = manifest.output.clone()?;
+    let mut differences = Vec::new();
+    let inputs = manifest.run.files();
+    for file in &inputs {
+        let now = sha256_of_file(&file.path).ok();
+        if now != file.sha256 {
+            let path = file.path.clone();
+            differences.push(match (&file.sha256, now) {
+                (Some(_), None) => Difference::InputMissing(path),
+                (None, Some(_)) => Difference::InputAppeared(path),
+                _ => Difference::InputChanged(path),
+            });
+        }
+    }
+    if sha256_of_file(&output.path).ok() != output.sha256 {
+        differences.push(Difference::OutputChanged(output.path.clone()));
+    }
+    match rerun(manifest) {
+        Ok(bytes) if Some(sha256(&bytes)) == output.sha256 => {}
+        Ok(_) => differences.push(Difference::RerunDiffers(output.path.clone())),
+        Err(e) => differences.push(Difference::RerunFails(e.to_string())),
+    }
+    Some(Verification {
+        output,
+        inputs: inputs.len(),
+        differences,
+    })
+}
+
+/// Runs the recorded command again on the recorded inputs, at the recorded time.
+fn rerun(manifest: &Manifest) -> Result<Vec<u8>, PipelineError> {
+    let created = manifest.created.clone();
+    let published = match &manifest.run {
+        RunInputs::Score(inputs) => score(
+            &ScoreRequest {
+                criteria: inputs.criteria.path.clone(),
+                paths: inputs.workbooks.iter().map(|w| w.path.clone()).collect(),
+                options: manifest.options,
+                record: true,
+            },
+            created,
+            &Quiet,
+        )?,
+        RunInputs::Compare {
+            previous,
+            current,
+            mapping,
+        } => compare(
+            &CompareRequest {
+                previous: year_request(previous),
+                current: year_request(current),
+                mapping: mapping.as_ref().map(|m| m.path.clone()),
+                options: manifest.options,
+                record: true,
+            },
+            created,
+            &Quiet,
+        )?,
+    };
+    Ok(published.bytes)
+}
+
+fn year_request(inputs: &YearInputs) -> YearRequest {
+    match inputs {
+        YearInputs::Results { file } => YearRequest::Results(file.path.clone()),
+        YearInputs::Scored(scored) => YearRequest::Scored {
+            criteria: scored.criteria.path.clone(),
+            paths: scored.workbooks.iter().map(|w| w.path.clone()).collect(),
+        },
+    }
+}

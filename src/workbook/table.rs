@@ -1,0 +1,536 @@
+//! Reading the unit from the sheet holding its table: header values, one row per leaf matched by
+//! criterion code, every score cell checked, subtotals compared with their leaves.
+
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Range};
+use rust_decimal::Decimal;
+
+use super::cell::{self, Score};
+use super::header::Header;
+use super::labels::{self, Label};
+use super::open::LoadedSheet;
+use super::{LeafRow, ScoreCell, UnitAssessment};
+use crate::framework::{Framework, LeafRule, Source};
+use crate::problem::{CellRef, Location, Problem};
+
+/// Reads the unit from the sheet holding its table.
+pub(super) fn read_table(
+    sheet: &LoadedSheet,
+    header: Header,
+    path: &Path,
+    framework: &Framework,
+) -> Result<UnitAssessment, Vec<Problem>> {
+    let mut reader = SheetReader {
+        path,
+        sheet: &sheet.name,
+        range: &sheet.range,
+        problems: Vec::new(),
+    };
+    if sheet.hidden {
+        reader.problems.push(Problem::warning(
+            Location::sheet(path, &sheet.name),
+            "the criteria table is on a hidden sheet",
+        ));
+    }
+    if let Some(formulas) = &sheet.formulas {
+        reader.check_formula_results(formulas);
+    }
+    let unit = reader.read(&header, framework);
+    match unit {
+        Some(unit) if !reader.problems.iter().any(Problem::is_error) => Ok(UnitAssessment {
+            file: path.to_path_buf(),
+            sheet: sheet.name.clone(),
+            warnings: reader.problems,
+            ..unit
+        }),
+        _ => Err(reader.problems),
+    }
+}
+
+struct SheetReader<'a> {
+    path: &'a Path,
+    sheet: &'a str,
+    range: &'a Range<Data>,
+    problems: Vec<Problem>,
+}
+
+/// The table's required columns.
+struct Columns {
+    code: u32,
+    name: u32,
+    max: u32,
+    self_score: u32,
+    appraised: u32,
+}
+
+impl SheetReader<'_> {
+    fn at(&self, cell: CellRef) -> Location {
+        Location::cell(self.path, self.sheet, cell)
+    }
+
+    fn error(&mut self, cell: CellRef, code: Option<&str>, message: String) {
+        let problem = Problem::new(self.at(cell), message);
+        self.problems.push(match code {
+            Some(code) => problem.for_criterion(code),
+            None => problem,
+        });
+    }
+
+    fn warn(&mut self, cell: CellRef, code: &str, message: String) {
+        self.problems
+            .push(Problem::warning(self.at(cell), message).for_criterion(code));
+    }
+
+    fn get(&self, cell: CellRef) -> &Data {
+        self.range
+            .get_value((cell.row, cell.col))
+            .unwrap_or(&Data::Empty)
+    }
+
+    /// Reads the unit's header values and its table. `None` when a header value is missing (the
+    /// problem is recorded).
+    fn read(&mut self, header: &Header, framework: &Framework) -> Option<UnitAssessment> {
+        let unit_code = self.header_value(labels::UNIT_CODE, cell::read_code);
+        let unit_name = self.header_value(labels::UNIT_NAME, |c| {
+            Ok(Some(cell::read_text(c)).filter(|name| !name.is_empty()))
+        });
+        let year = self.header_value(labels::YEAR, |c| cell::read_year(c).map(Some));
+        if let Some((year, at)) = &year
+            && *year != framework.year
+        {
+            self.error(
+                *at,
+                None,
+                format!(
+                    "the form is for {year} but the criteria file \"{}\" is for {}",
+                    framework.id, framework.year
+                ),
+            );
+        }
+        self.check_fingerprint(framework);
+        let leaves = self.read_table(header, framework);
+        let (Some((unit_code, _)), Some((unit_name, _)), Some((year, _))) =
+            (unit_code, unit_name, year)
+        else {
+            return None;
+        };
+        Some(UnitAssessment {
+            file: PathBuf::new(),
+            sheet: String::new(),
+            unit_code,
+            unit_name,
+            year,
+            leaves,
+            warnings: Vec::new(),
+        })
+    }
+
+    /// Finds a label anywhere on the sheet; returns the label's cell.
+    fn find_label(&self, label: Label) -> Option<CellRef> {
+        let (row0, col0) = self.range.start()?;
+        self.range
+            .cells()
+            .find(|(_, _, value)| matches!(value, Data::String(text) if label.matches(text)))
+            .map(|(r, c, _)| CellRef::new(row0 + r as u32, col0 + c as u32))
+    }
+
+    /// The first non-empty cell to the right of a label (labels are often merged over two cells).
+    fn value_right_of(&self, label_cell: CellRef) -> Option<CellRef> {
+        let (_, col_end) = self.range.end()?;
+        (label_cell.col + 1..=col_end)
+            .map(|col| CellRef::new(label_cell.row, col))
+            .find(|&cell| !matches!(self.get(cell), Data::Empty))
+    }
+
+    /// Reads the value of a required header label.
+    fn header_value<T>(
+        &mut self,
+        label: Label,
+        read: impl Fn(&Data) -> Result<Option<T>, String>,
+    ) -> Option<(T, CellRef)> {
+        let Some(label_cell) = self.find_label(label) else {
+            self.problems.push(Problem::new(
+                Location::sheet(self.path, self.sheet),
+                format!(
+                    "no cell labelled \"{}\" (the value goes in the cell to its right)",
+                    label.name
+                ),
+            ));
+            return None;
+        };
+        let Some(value_cell) = self.value_right_of(label_cell) else {
+            self.error(
+                label_cell,
+                None,
+                format!("\"{}\" has no value to its right", label.name),
+            );
+            return None;
+        };
+        match read(self.get(value_cell)) {
+            Ok(Some(value)) => Some((value, value_cell)),
+            Ok(None) => {
+                self.error(value_cell, None, format!("\"{}\" is empty", label.name));
+                None
+            }
+            Err(message) => {
+                self.error(value_cell, None, format!("{}: {message}", label.name));
+                None
+            }
+        }
+    }
+
+    /// A form generated by `parindex template` names its framework; another framework's form is
+    /// refused even when its codes happen to match.
+    fn check_fingerprint(&mut self, framework: &Framework) {
+        let Some(label_cell) = self.find_label(labels::FRAMEWORK) else {
+            return;
+        };
+        let Some(value_cell) = self.value_right_of(label_cell) else {
+            return;
+        };
+        let found = cell::read_text(self.get(value_cell));
+        let expected = framework.fingerprint();
+        if found != expected {
+            self.error(
+                value_cell,
+                None,
+                format!(
+                    "the form was made for another framework ({found}); this criteria file is {expected}: \
+                     generate the form again with `parindex template`"
+                ),
+            );
+        }
+    }
+
+    /// Reads every row below the header; returns the leaf rows indexed like the framework's nodes.
+    fn read_table(&mut self, header: &Header, framework: &Framework) -> Vec<Option<LeafRow>> {
+        let mut leaves: Vec<Option<LeafRow>> = vec![None; framework.nodes.len()];
+        let mut seen_at: Vec<Option<u32>> = vec![None; framework.nodes.len()];
+        let col = |label| header.column(label).expect("required column found");
+        let columns = Columns {
+            code: col(labels::CODE),
+            name: col(labels::CRITERION),
+            max: col(labels::MAX),
+            self_score: col(labels::SELF_SCORE),
+            appraised: col(labels::APPRAISED_SCORE),
+        };
+        let last_row = self.range.end().map_or(header.row, |(r, _)| r);
+        // Subtotal cells as written, checked against the leaves once all rows are read.
+        let mut subtotals = Vec::new();
+
+        for row in header.row + 1..=last_row {
+            let Some((index, code)) = self.match_row(row, &columns, framework, &mut seen_at) else {
+                continue;
+            };
+            let node = &framework.nodes[index];
+            self.check_maximum(CellRef::new(row, columns.max), &code, node.max);
+            let Some(rule) = &node.leaf else {
+                subtotals.push((index, row));
+                continue;
+            };
+            let self_score =
+                self.score_cell(CellRef::new(row, columns.self_score), &code, node.max, rule);
+            let appraised =
+                self.score_cell(CellRef::new(row, columns.appraised), &code, node.max, rule);
+            let text_at = |label| {
+                header
+                    .column(label)
+                    .map(|c| cell::read_text(self.get(CellRef::new(row, c))))
+                    .unwrap_or_default()
+            };
+            let leaf = LeafRow {
+                self_score,
+                appraised,
+                evidence: text_at(labels::EVIDENCE),
+                note: text_at(labels::NOTE),
+            };
+            let evidence_cell = header
+                .column(labels::EVIDENCE)
+                .map(|c| CellRef::new(row, c));
+            self.check_leaf(&leaf, &code, rule, evidence_cell);
+            leaves[index] = Some(leaf);
+        }
+
+        for index in framework.leaves() {
+            if seen_at[index].is_none() {
+                let code = &framework.nodes[index].code;
+                self.problems.push(
+                    Problem::new(
+                        Location::sheet(self.path, self.sheet),
+                        format!(
+                            "the row for criterion {code} is missing (every leaf of the criteria file needs a row)"
+                        ),
+                    )
+                    .for_criterion(code),
+                );
+            }
+        }
+        // A leaf cell in error reads as empty, so subtotals would only add noise to the errors.
+        if !self.problems.iter().any(Problem::is_error) {
+            for (index, row) in subtotals {
+                self.check_subtotal(index, row, &columns, framework, &leaves);
+            }
+        }
+        leaves
+    }
+
+    /// Matches a row to a framework node by its code; `None` for rows without a code (checked to
+    /// hold no score) and for rows with a bad, unknown or repeated code (reported).
+    fn match_row(
+        &mut self,
+        row: u32,
+        columns: &Columns,
+        framework: &Framework,
+        seen_at: &mut [Option<u32>],
+    ) -> Option<(usize, String)> {
+        let code_cell = CellRef::new(row, columns.code);
+        let code = match cell::read_code(self.get(code_cell)) {
+            Ok(code) => code,
+            Err(message) => {
+                self.error(code_cell, None, message);
+                return None;
+            }
+        };
+        let Some(code) = code else {
+            self.check_row_without_code(row, columns.name, [columns.self_score, columns.appraised]);
+            return None;
+        };
+        if matches!(self.get(code_cell), Data::Float(_)) {
+            // 1.10 typed as a number is stored as 1.1: refuse to guess between the two.
+            let longer: Vec<String> = (1..=2)
+                .map(|zeros| format!("{code}{}", "0".repeat(zeros)))
+                .filter(|c| c.contains('.') && framework.node_index(c).is_some())
+                .collect();
+            if !longer.is_empty() {
+                self.error(
+                    code_cell,
+                    Some(&code),
+                    format!(
+                        "the code is typed as the number {code}, which could also be criterion {}; type codes as text",
+                        longer.join(" or ")
+                    ),
+                );
+                return None;
+            }
+        }
+        let Some(index) = framework.node_index(&code) else {
+            self.error(
+                code_cell,
+                Some(&code),
+                format!(
+                    "unknown criterion code \"{code}\": it is not in the criteria file \"{}\"",
+                    framework.id
+                ),
+            );
+            return None;
+        };
+        if let Some(first) = seen_at[index] {
+            self.error(
+                code_cell,
+                Some(&code),
+                format!(
+                    "duplicate row: this criterion is already on row {}",
+                    first + 1
+                ),
+            );
+            return None;
+        }
+        seen_at[index] = Some(row);
+        Some((index, code))
+    }
+
+    /// A form whose maxima differ from the criteria file was made for other rules.
+    fn check_maximum(&mut self, at: CellRef, code: &str, expected: Decimal) {
+        let found = match cell::read_score(self.get(at)) {
+            Ok((Score::Points(found), _)) => found,
+            Ok(_) => return,
+            Err(message) => {
+                self.error(at, Some(code), format!("maximum: {message}"));
+                return;
+            }
+        };
+        if found != expected {
+            self.error(
+                at,
+                Some(code),
+                format!(
+                    "the form's maximum is {found} but the criteria file says {expected}: the form was made for other criteria"
+                ),
+            );
+        }
+    }
+
+    /// Warnings on a leaf row: missing evidence, self score below the appraised one.
+    fn check_leaf(
+        &mut self,
+        leaf: &LeafRow,
+        code: &str,
+        rule: &LeafRule,
+        evidence_cell: Option<CellRef>,
+    ) {
+        let points = |cell: &ScoreCell| match cell.score {
+            Score::Points(p) => Some(p),
+            _ => None,
+        };
+        let scored = points(&leaf.self_score)
+            .or(points(&leaf.appraised))
+            .is_some();
+        if let Some(at) = evidence_cell
+            && scored
+            && rule.source == Source::Appraisal
+            && leaf.evidence.is_empty()
+            && leaf.note.is_empty()
+        {
+            self.warn(
+                at,
+                code,
+                "scored without evidence (tài liệu kiểm chứng) or an explanation in the note"
+                    .to_string(),
+            );
+        }
+        if let (Some(own), Some(appraised)) = (points(&leaf.self_score), points(&leaf.appraised))
+            && own < appraised
+        {
+            self.warn(
+                leaf.self_score.cell,
+                code,
+                format!(
+                    "the self score {own} is lower than the appraised score {appraised} (unusual)"
+                ),
+            );
+        }
+    }
+
+    /// A subtotal written in the sheet that disagrees with its leaves is a sign of a broken formula
+    /// or a typo; it is never used, so this is a warning.
+    fn check_subtotal(
+        &mut self,
+        index: usize,
+        row: u32,
+        columns: &Columns,
+        framework: &Framework,
+        leaves: &[Option<LeafRow>],
+    ) {
+        for (col, pick) in [
+            (
+                columns.self_score,
+                (|l: &LeafRow| &l.self_score) as fn(&LeafRow) -> &ScoreCell,
+            ),
+            (columns.appraised, |l: &LeafRow| &l.appraised),
+        ] {
+            let at = CellRef::new(row, col);
+            let Ok((Score::Points(written), _)) = cell::read_score(self.get(at)) else {
+                continue;
+            };
+            let mut sum = Decimal::ZERO;
+            let mut stack = vec![index];
+            while let Some(n) = stack.pop() {
+                let node = &framework.nodes[n];
+                if node.leaf.is_some() {
+                    match leaves[n].as_ref().map(|l| pick(l).score) {
+                        Some(Score::Points(p)) => sum += p,
+                        Some(Score::NotApplicable | Score::Empty) => {}
+                        None => return,
+                    }
+                } else {
+                    stack.extend(&node.children);
+                }
+            }
+            let sum = sum.normalize();
+            if written != sum {
+                let code = framework.nodes[index].code.clone();
+                self.warn(
+                    at,
+                    &code,
+                    format!("the subtotal in the sheet is {written} but its criteria add up to {sum} (the subtotal is not used)"),
+                );
+            }
+        }
+    }
+
+    /// A row without a code may be a title, a blank or a total row; scores anywhere else would be
+    /// lost, so they are reported.
+    fn check_row_without_code(&mut self, row: u32, name_col: u32, score_cols: [u32; 2]) {
+        if labels::is_total_row(&cell::read_text(self.get(CellRef::new(row, name_col)))) {
+            return;
+        }
+        for col in score_cols {
+            let at = CellRef::new(row, col);
+            if !matches!(cell::read_score(self.get(at)), Ok((Score::Empty, _))) {
+                self.error(
+                    at,
+                    None,
+                    "a score in a row without a criterion code (\"Mã tiêu chí\") cannot be matched to any criterion".to_string(),
+                );
+            }
+        }
+    }
+
+    /// Reads and checks one score cell against the leaf's maximum and rules.
+    fn score_cell(&mut self, at: CellRef, code: &str, max: Decimal, rule: &LeafRule) -> ScoreCell {
+        let value = self.get(at).clone();
+        let raw = cell::read_text(&value);
+        let score = match cell::read_score(&value) {
+            Ok((score, warning)) => {
+                if let Some(warning) = warning {
+                    self.warn(at, code, warning);
+                }
+                score
+            }
+            Err(message) => {
+                self.error(at, Some(code), message);
+                Score::Empty
+            }
+        };
+        let problem = match score {
+            Score::Points(points) if points < Decimal::ZERO => {
+                Some(format!("score {points} is below zero"))
+            }
+            Score::Points(points) if points > max => {
+                Some(format!("score {points} is above the maximum {max}"))
+            }
+            Score::Points(points) => rule
+                .step
+                .filter(|step| !(points % step).is_zero())
+                .map(|step| format!("score {points} is not a multiple of the step {step}")),
+            Score::NotApplicable if !rule.allow_not_applicable => Some(format!(
+                "\"{raw}\" marks it not applicable, but the criteria file does not allow that for this criterion"
+            )),
+            Score::NotApplicable | Score::Empty => None,
+        };
+        if let Some(message) = problem {
+            self.error(at, Some(code), message);
+        }
+        ScoreCell {
+            cell: at,
+            raw,
+            score,
+        }
+    }
+
+    /// Formula cells whose saved result is missing read as empty: the file was written by a
+    /// program that does not calculate. Only a spreadsheet program can fix that.
+    fn check_formula_results(&mut self, formulas: &Range<String>) {
+        let Some((row0, col0)) = formulas.start() else {
+            return;
+        };
+        for (r, c, formula) in formulas.used_cells() {
+            let at = CellRef::new(row0 + r as u32, col0 + c as u32);
+            let missing = match self.get(at) {
+                Data::Empty => true,
+                Data::String(s) => s.is_empty(),
+                _ => false,
+            };
+            if !formula.is_empty() && missing {
+                self.error(
+                    at,
+                    None,
+                    format!(
+                        "the formula ={formula} has no saved result: open the file in a spreadsheet program and save it again"
+                    ),
+                );
+            }
+        }
+    }
+}
