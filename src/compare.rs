@@ -79,6 +79,38 @@ pub struct AreaChange {
     pub delta: Option<Decimal>,
 }
 
+/// How a unit of one year relates to the other year's units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The same code both years.
+    Same,
+    /// One unit of last year, under another code.
+    Renamed,
+    /// Several of last year's units, combined points-weighted.
+    Merged,
+    /// Several of last year's units, marked not comparable by the mapping.
+    MergedNotComparable,
+    /// No unit of last year.
+    New,
+    /// A unit of last year that no unit continues.
+    Dropped,
+}
+
+impl Status {
+    /// The stable name written in CSV and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Same => "same",
+            Status::Renamed => "renamed",
+            Status::Merged => "merged",
+            Status::MergedNotComparable => "merged-not-comparable",
+            Status::New => "new",
+            Status::Dropped => "dropped",
+        }
+    }
+}
+
 /// One of this year's units against its predecessor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitComparison {
@@ -89,14 +121,13 @@ pub struct UnitComparison {
 }
 
 impl UnitComparison {
-    /// "same", "renamed", "merged", "merged-not-comparable" or "new".
-    pub fn status(&self) -> &'static str {
+    pub fn status(&self) -> Status {
         match &self.predecessor {
-            Predecessor::New => "new",
-            Predecessor::NotComparable { .. } => "merged-not-comparable",
-            Predecessor::One(unit) if unit.code == self.current.code => "same",
-            Predecessor::One(_) => "renamed",
-            Predecessor::Combined { .. } => "merged",
+            Predecessor::New => Status::New,
+            Predecessor::NotComparable { .. } => Status::MergedNotComparable,
+            Predecessor::One(unit) if unit.code == self.current.code => Status::Same,
+            Predecessor::One(_) => Status::Renamed,
+            Predecessor::Combined { .. } => Status::Merged,
         }
     }
 

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{
     DataValidation, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
@@ -200,7 +201,7 @@ fn validate_score(
     max: Decimal,
     rule: &crate::framework::LeafRule,
 ) -> Result<(), XlsxError> {
-    let cell = format!("{}{}", char::from(b'A' + col as u8), row + 1);
+    let cell = row_col_to_cell(row, col);
     let mut number = format!(
         "AND(ISNUMBER({cell}),{cell}>=0,{cell}<={})",
         max.normalize()
@@ -258,8 +259,7 @@ fn write_instructions(sheet: &mut Worksheet, framework: &Framework) -> Result<()
 
 /// "=D8+D9+D12": SUM over the given rows of one column (zero-based rows and column).
 fn sum_formula(col: u16, rows: impl Iterator<Item = u32>) -> String {
-    let letter = char::from(b'A' + col as u8);
-    let cells: Vec<String> = rows.map(|r| format!("{letter}{}", r + 1)).collect();
+    let cells: Vec<String> = rows.map(|r| row_col_to_cell(r, col)).collect();
     format!("=SUM({})", cells.join(","))
 }
 

@@ -66,22 +66,24 @@ impl CellRef {
     }
 }
 
+/// The last row and column a spreadsheet has (XFD1048576): A1 names go that far.
+const LAST_ROW: u32 = 1_048_575;
+const LAST_COL: u32 = 16_383;
+
 impl fmt::Display for CellRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut letters = Vec::new();
-        let mut n = self.col + 1;
-        while n > 0 {
-            let rem = (n - 1) % 26;
-            letters.push(b'A' + rem as u8);
-            n = (n - 1) / 26;
+        match u16::try_from(self.col) {
+            Ok(col) if self.row <= LAST_ROW && self.col <= LAST_COL => {
+                f.write_str(&rust_xlsxwriter::utility::row_col_to_cell(self.row, col))
+            }
+            // A damaged file may claim a cell beyond the sheet; name it by row and column.
+            _ => write!(
+                f,
+                "R{}C{}",
+                u64::from(self.row) + 1,
+                u64::from(self.col) + 1
+            ),
         }
-        letters.reverse();
-        write!(
-            f,
-            "{}{}",
-            String::from_utf8(letters).expect("ASCII letters"),
-            self.row + 1
-        )
     }
 }
 
@@ -186,6 +188,11 @@ mod tests {
         assert_eq!(CellRef::new(0, 26).to_string(), "AA1");
         assert_eq!(CellRef::new(9, 701).to_string(), "ZZ10");
         assert_eq!(CellRef::new(9, 702).to_string(), "AAA10");
+        assert_eq!(CellRef::new(1_048_575, 16_383).to_string(), "XFD1048576");
+        assert_eq!(
+            CellRef::new(u32::MAX, u32::MAX).to_string(),
+            "R4294967296C4294967296"
+        );
     }
 
     #[test]

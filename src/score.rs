@@ -26,7 +26,7 @@ pub enum BasisChoice {
 }
 
 /// The column a unit was actually scored on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     Appraised,

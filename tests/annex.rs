@@ -13,7 +13,7 @@ const FIRST_DATA_ROW: usize = 5;
 
 /// Runs `score` on the 2022 samples twice in one folder: `annex.xlsx` and `ket-qua.csv`.
 fn annex_and_csv() -> crate::support::Run {
-    let criteria = repo("criteria/commune-2022.toml");
+    let criteria = criteria(2022);
     let samples = repo("samples/2022");
     let run = Test::new()
         .args(["score", "--criteria", &criteria, &samples])
@@ -138,21 +138,9 @@ fn the_annex_holds_the_csv_figures_as_numbers() {
 #[test]
 fn the_compare_annex_holds_signed_deltas_and_rank_changes_as_numbers() {
     let run = Test::new()
-        .args([
-            "compare",
-            "--previous-criteria",
-            &repo("criteria/commune-2021.toml"),
-            "--previous-paths",
-            &repo("samples/2021"),
-            "--current-criteria",
-            &repo("criteria/commune-2022.toml"),
-            "--current-paths",
-            &repo("samples/2022"),
-            "--format",
-            "xlsx",
-            "-o",
-            "so-sanh.xlsx",
-        ])
+        .arg("compare")
+        .args(samples_on_the_fly())
+        .args(["--format", "xlsx", "-o", "so-sanh.xlsx"])
         .run();
     let mut workbook = open_workbook_auto(run.dir().join("so-sanh.xlsx")).unwrap();
     let sheet = workbook.worksheet_range("So sánh").unwrap();

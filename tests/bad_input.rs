@@ -12,30 +12,14 @@
 //! writing it out again with `rust_xlsxwriter`.
 
 use calamine::Data;
-use parindex::form::{Entry, FormData};
+use parindex::form::Entry;
 use parindex::framework::Framework;
-use rust_decimal::Decimal;
 use rust_xlsxwriter::Workbook;
 
 use crate::support::*;
 
 const SUMMARY_TAIL: &str =
     "file(s) have problems; nothing was written (use --keep-going to score the valid ones)";
-
-fn criteria() -> String {
-    repo("criteria/commune-2022.toml")
-}
-
-fn points(text: &str) -> Option<Entry> {
-    Some(Entry::Points(text.parse::<Decimal>().unwrap()))
-}
-
-/// A 2022 framework and a full-marks form for it.
-fn full() -> (Framework, FormData) {
-    let framework = framework(2022);
-    let form = full_marks(&framework, "KS04", "Xã An Mỹ");
-    (framework, form)
-}
 
 /// The framework's layout as this file's expectations assume it (see the module comment).
 fn assert_layout(framework: &Framework) {
@@ -66,7 +50,7 @@ fn errors(stderr: &str) -> Vec<&str> {
 /// that it exits 1, reports exactly `problems` (in order) followed by the summary that nothing was
 /// written, and creates no out.csv.
 fn rejected(test: Test, extra: &[&str], problems: &[&str]) -> Run {
-    let criteria = criteria();
+    let criteria = criteria(2022);
     let run = test
         .args(["score", "--criteria", &criteria])
         .args(extra.iter().copied())
@@ -105,7 +89,14 @@ fn the_forms_layout_is_as_the_expectations_assume() {
     // The full-marks form, rewritten through the grid, scores 100.
     Test::new()
         .file("a.xlsx", grid.xlsx())
-        .args(["score", "--criteria", &criteria(), "--format", "csv", "."])
+        .args([
+            "score",
+            "--criteria",
+            &criteria(2022),
+            "--format",
+            "csv",
+            ".",
+        ])
         .stdout_has(",100,100,100.00,Rất tốt,Very good")
         .run();
 }
@@ -261,7 +252,14 @@ fn not_applicable_where_allowed_leaves_the_maximum() {
     grid.text("D54", "Không phát sinh").text("E54", "N/A");
     let run = Test::new()
         .file("a.xlsx", grid.xlsx())
-        .args(["score", "--criteria", &criteria(), "--format", "csv", "."])
+        .args([
+            "score",
+            "--criteria",
+            &criteria(2022),
+            "--format",
+            "csv",
+            ".",
+        ])
         .stdout_has(",97.5,98,99.49,Rất tốt,Very good\n")
         .run();
     assert!(!run.stderr().contains("error"), "{}", run.stderr());
@@ -320,7 +318,7 @@ fn missing_header_label() {
 #[test]
 fn unreadable_or_non_workbook_file() {
     // A text file renamed .xlsx, found in the folder. The reason after the colon is calamine's.
-    let criteria = criteria();
+    let criteria = criteria(2022);
     let run = Test::new()
         .file("a.xlsx", "Mã đơn vị;KS04\n")
         .args(["score", "--criteria", &criteria, "-o", "out.csv", "."])
@@ -395,7 +393,7 @@ fn duplicate_unit_codes_name_both_files() {
 
     // One file reached twice (named twice, or named and in a named folder) is one unit, read once.
     let form = full_marks(&framework, "KS01", "Thị trấn Kế Sách");
-    let criteria = criteria();
+    let criteria = criteria(2022);
     let run = Test::new()
         .unit("a.xlsx", &framework, &form)
         .args(["score", "--criteria", &criteria, "--format", "csv"])
@@ -454,7 +452,7 @@ fn several_bad_files() -> Test {
 #[test]
 fn every_problem_in_every_file_is_reported_in_one_run() {
     let run = several_bad_files()
-        .args(["score", "--criteria", &criteria(), "-o", "out.csv", "."])
+        .args(["score", "--criteria", &criteria(2022), "-o", "out.csv", "."])
         .status(1)
         .stderr_has(&summary(4, 5))
         .run();
@@ -490,7 +488,7 @@ fn every_problem_in_every_file_is_reported_in_one_run() {
 
 #[test]
 fn keep_going_scores_the_valid_units_and_lists_the_excluded() {
-    let criteria = criteria();
+    let criteria = criteria(2022);
     let run = several_bad_files()
         .args(["score", "--criteria", &criteria, "--keep-going", "--format", "csv", "."])
         .status(4)

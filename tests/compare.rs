@@ -19,21 +19,6 @@ fn cell<'a>(header: &[String], rows: &'a [csv::StringRecord], unit: &str, column
     &row[header.iter().position(|h| h == column).unwrap()]
 }
 
-fn samples_on_the_fly() -> Vec<String> {
-    [
-        "--previous-criteria",
-        &repo("criteria/commune-2021.toml"),
-        "--previous-paths",
-        &repo("samples/2021"),
-        "--current-criteria",
-        &repo("criteria/commune-2022.toml"),
-        "--current-paths",
-        &repo("samples/2022"),
-    ]
-    .map(String::from)
-    .to_vec()
-}
-
 #[test]
 fn an_my_is_up_7_67_points_from_third_to_first_and_from_tot_to_rat_tot() {
     let run = Test::new()
@@ -145,11 +130,11 @@ fn merged_units() -> Test {
         .args([
             "compare",
             "--previous-criteria",
-            &repo("criteria/commune-2021.toml"),
+            &criteria(2021),
             "--previous-paths",
             "2021",
             "--current-criteria",
-            &repo("criteria/commune-2022.toml"),
+            &criteria(2022),
             "--current-paths",
             "2022",
             "--mapping",
@@ -224,7 +209,7 @@ fn combining_needs_the_rounding_rule_that_csv_results_lack() {
     let run = Test::new()
         .unit("a.xlsx", &old, &full_marks(&old, "A", "Xã A"))
         .unit("b.xlsx", &old, &full_marks(&old, "B", "Xã B"))
-        .args(["score", "--criteria", &repo("criteria/commune-2021.toml")])
+        .args(["score", "--criteria", &criteria(2021)])
         .args(["a.xlsx", "b.xlsx", "--format", "csv", "-o", "2021.csv"])
         .run();
     std::fs::write(run.dir().join("m.toml"), "[units]\nA = \"C\"\nB = \"C\"\n").unwrap();
@@ -235,7 +220,7 @@ fn combining_needs_the_rounding_rule_that_csv_results_lack() {
     .unwrap();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
         .args(["compare", "--previous", "2021.csv", "--current-criteria"])
-        .arg(repo("criteria/commune-2022.toml"))
+        .arg(criteria(2022))
         .args(["--current-paths", "c.xlsx", "--mapping", "m.toml"])
         .current_dir(run.dir())
         .output()

@@ -4,7 +4,7 @@ use crate::support::*;
 
 fn explain(extra: &[&str]) -> Test {
     Test::new()
-        .args(["explain", "--criteria", &repo("criteria/commune-2022.toml")])
+        .args(["explain", "--criteria", &criteria(2022)])
         .arg(&repo("samples/2022/KS04-xa-an-my.xlsx"))
         .args(extra.iter().copied())
 }

@@ -22,12 +22,7 @@ fn scored(format: &str) -> crate::support::Run {
             &full_marks(&framework, "B1", "Xã B"),
         )
         .env(parindex::manifest::FIXED_TIME_VARIABLE, TIME)
-        .args([
-            "score",
-            "--criteria",
-            &repo("criteria/commune-2022.toml"),
-            "phieu",
-        ])
+        .args(["score", "--criteria", &criteria(2022), "phieu"])
         .args(["--format", format, "-o", &format!("ket-qua.{format}")])
         .run()
 }
@@ -52,7 +47,7 @@ fn the_manifest_records_tool_time_options_and_every_input_hash() {
     assert_eq!(manifest["run"]["framework_id"], "commune-2022");
     assert_eq!(manifest["options"]["basis"], "auto");
     assert_eq!(manifest["options"]["rank_mode"], "competition");
-    let criteria = std::fs::read(repo("criteria/commune-2022.toml")).unwrap();
+    let criteria = std::fs::read(criteria(2022)).unwrap();
     assert_eq!(
         manifest["run"]["criteria"]["sha256"],
         parindex::manifest::sha256(&criteria)
@@ -73,7 +68,7 @@ fn the_manifest_records_tool_time_options_and_every_input_hash() {
 #[test]
 fn standard_output_gets_no_manifest() {
     let run = Test::new()
-        .args(["score", "--criteria", &repo("criteria/commune-2022.toml")])
+        .args(["score", "--criteria", &criteria(2022)])
         .arg(&repo("samples/2022/KS04-xa-an-my.xlsx"))
         .run();
     assert_eq!(std::fs::read_dir(run.dir()).unwrap().count(), 0);
@@ -169,7 +164,7 @@ fn verify_reproduces_a_comparison_of_results_files() {
 #[test]
 fn xlsx_needs_an_output_file() {
     Test::new()
-        .args(["score", "--criteria", &repo("criteria/commune-2022.toml")])
+        .args(["score", "--criteria", &criteria(2022)])
         .args([&repo("samples/2022"), "--format", "xlsx"])
         .status(1)
         .stderr_has("--format xlsx writes a workbook: name it with -o FILE.xlsx")

@@ -9,7 +9,7 @@ use crate::support::*;
 fn score_with_threads(threads: &str, status: i32, args: &[&str]) -> (String, String) {
     let run = Test::new()
         .env("RAYON_NUM_THREADS", threads)
-        .args(["score", "--criteria", &repo("criteria/commune-2022.toml")])
+        .args(["score", "--criteria", &criteria(2022)])
         .args(args.iter().copied())
         .status(status)
         .run();

@@ -42,7 +42,7 @@ fn a_damaged_xls_is_one_files_problem_and_the_batch_goes_on() {
     let run = Test::new()
         .file("hong.xls", bytes)
         .unit("ok.xlsx", &framework, &full_marks(&framework, "KS01", "Xã Tốt"))
-        .args(["score", "--keep-going", "--format", "csv", "--criteria", &repo("criteria/commune-2022.toml"), "."])
+        .args(["score", "--keep-going", "--format", "csv", "--criteria", &criteria(2022), "."])
         .status(4)
         .stdout_has("1,false,KS01,Xã Tốt,appraised,")
         .stderr_has("error: ./hong.xls: the file is damaged and cannot be read (slice index starts at 25088 but ends at 24879); open it in a spreadsheet program and save it again")

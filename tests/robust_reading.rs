@@ -9,28 +9,12 @@
 //! the rows were really read, with the expected index worked out in the test.
 
 use calamine::Data;
-use parindex::form::{Entry, FormData, SHEET};
+use parindex::form::{FormData, SHEET};
 use parindex::framework::Framework;
-use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::support::*;
-
-fn criteria() -> String {
-    repo("criteria/commune-2022.toml")
-}
-
-fn points(text: &str) -> Option<Entry> {
-    Some(Entry::Points(text.parse::<Decimal>().unwrap()))
-}
-
-/// A 2022 framework and a full-marks form for it.
-fn full() -> (Framework, FormData) {
-    let framework = framework(2022);
-    let form = full_marks(&framework, "KS04", "Xã An Mỹ");
-    (framework, form)
-}
 
 /// The CSV line of a unit with full marks in areas 2, 3, 5, 6, 7 and the given area 1 and area 4
 /// figures (points, applicable maximum, percent), and the given total, index and ratings.
@@ -44,7 +28,14 @@ fn csv_line(area_1: &str, area_4: &str, total: &str) -> String {
 /// Scores the folder with the 2022 criteria as CSV and checks the unit's line, exactly.
 fn scores(test: Test, line: &str) -> Run {
     let run = test
-        .args(["score", "--criteria", &criteria(), "--format", "csv", "."])
+        .args([
+            "score",
+            "--criteria",
+            &criteria(2022),
+            "--format",
+            "csv",
+            ".",
+        ])
         .run();
     let stdout = run.stdout();
     let lines: Vec<&str> = stdout.split_inclusive('\n').collect();
@@ -137,7 +128,14 @@ fn merged_cells_in_the_header() {
     let (framework, form) = full();
     Test::new()
         .file("a.xlsx", hand_made_form(&form))
-        .args(["score", "--criteria", &criteria(), "--format", "csv", "."])
+        .args([
+            "score",
+            "--criteria",
+            &criteria(2022),
+            "--format",
+            "csv",
+            ".",
+        ])
         .stdout_has(&csv_line("12,12,100.00", "10,10,100.00", "100,100,100.00"))
         .run();
 
@@ -153,7 +151,7 @@ fn merged_cells_in_the_header() {
     set(&framework, &mut form, "1.2.1", points("1"), points("2"));
     rejected(
         Test::new().file("a.xlsx", hand_made_form(&form)),
-        &criteria(),
+        &criteria(2022),
         &[
             "./a.xlsx, sheet 'Tự đánh giá', cell E13, criterion 1.2.1: score 2 is above the maximum 1",
         ],
@@ -211,7 +209,7 @@ fn the_table_on_a_later_sheet_and_a_hidden_sheet_before_it() {
     );
     Test::new()
         .file("a.xlsx", &bytes)
-        .args(["validate", "--criteria", &criteria(), "."])
+        .args(["validate", "--criteria", &criteria(2022), "."])
         .stdout("1 files, 0 with errors (0), 0 with warnings (0)\n")
         .run();
 
@@ -229,7 +227,7 @@ fn the_table_on_a_later_sheet_and_a_hidden_sheet_before_it() {
     current.write_into(visible);
     rejected(
         Test::new().file("a.xlsx", workbook.save_to_buffer().unwrap()),
-        &criteria(),
+        &criteria(2022),
         &["./a.xlsx, sheet 'Chấm điểm', cell E13, criterion 1.2.1: score 2 is above the maximum 1"],
     );
 }
@@ -249,7 +247,7 @@ fn the_only_table_on_a_hidden_sheet_is_used_with_a_warning() {
 
     Test::new()
         .file("a.xlsx", &bytes)
-        .args(["validate", "--criteria", &criteria(), "."])
+        .args(["validate", "--criteria", &criteria(2022), "."])
         .stdout(
             "./a.xlsx\n  warning sheet 'Bảng điểm': the criteria table is on a hidden sheet\n\
              1 files, 0 with errors (0), 1 with warnings (1)\n",
@@ -257,7 +255,7 @@ fn the_only_table_on_a_hidden_sheet_is_used_with_a_warning() {
         .run();
     Test::new()
         .file("a.xlsx", &bytes)
-        .args(["validate", "--strict", "--criteria", &criteria(), "."])
+        .args(["validate", "--strict", "--criteria", &criteria(2022), "."])
         .status(3)
         .run();
     let run = scores(
@@ -380,7 +378,7 @@ fn empty_rows_between_blocks_and_extra_columns() {
     set(&framework, &mut form, "1.2.1", points("1"), points("2"));
     rejected(
         Test::new().file("a.xlsx", spread_out(&form).xlsx()),
-        &criteria(),
+        &criteria(2022),
         &[
             "./a.xlsx, sheet 'Tự đánh giá', cell F15, criterion 1.2.1: score 2 is above the maximum 1",
         ],
@@ -411,7 +409,7 @@ fn a_table_that_does_not_start_in_a1() {
     set(&framework, &mut form, "1.2.1", points("1"), points("2"));
     rejected(
         Test::new().file("a.xlsx", shifted(&form).xlsx()),
-        &criteria(),
+        &criteria(2022),
         &[
             "./a.xlsx, sheet 'Tự đánh giá', cell F15, criterion 1.2.1: score 2 is above the maximum 1",
         ],
@@ -520,7 +518,7 @@ fn dates_and_booleans_in_score_cells_are_errors() {
     });
     rejected(
         Test::new().file("a.xlsx", bytes),
-        &criteria(),
+        &criteria(2022),
         &[
             "./a.xlsx, sheet 'Tự đánh giá', cell D9, criterion 1.1.1: expected a number, found a date (01/05/2023)",
             "./a.xlsx, sheet 'Tự đánh giá', cell E13, criterion 1.2.1: expected a number, found a TRUE/FALSE value (TRUE)",
@@ -541,7 +539,7 @@ fn a_value_in_the_last_cell_of_the_sheet_is_reported_not_read_into_memory() {
     });
     rejected(
         Test::new().file("KS04.xlsx", bytes),
-        &criteria(),
+        &criteria(2022),
         &[
             "./KS04.xlsx, sheet 'Tự đánh giá', cell XFD1048576: content here stretches the sheet's used area to 1048576 rows by 16384 columns, far larger than a form; delete it (Ctrl+End in a spreadsheet program goes to it) and save again",
         ],

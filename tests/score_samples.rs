@@ -36,7 +36,7 @@ fn summary(rows: &[csv::StringRecord]) -> Vec<(String, String, String, String, S
 #[test]
 fn an_my_2022_is_first_at_90_92_rated_rat_tot() {
     Test::new()
-        .args(["score", "--criteria", &repo("criteria/commune-2022.toml")])
+        .args(["score", "--criteria", &criteria(2022)])
         .arg(&repo("samples/2022"))
         .stdout_has("│    1 ┆ KS04 ┆ Xã An Mỹ ")
         .stdout_has("┆    86.375 ┆     95 ┆    90.92 ┆ Rất tốt    ┆ appraised │")
@@ -76,7 +76,7 @@ fn full_2022_ranking_with_tie_na_and_four_bands() {
 
 #[test]
 fn csv_area_columns_add_up_to_the_total() {
-    let criteria = repo("criteria/commune-2022.toml");
+    let criteria = criteria(2022);
     let run = Test::new()
         .args(["score", "--criteria", &criteria, "--format", "csv"])
         .arg(&repo("samples/2022"))
@@ -162,7 +162,7 @@ fn self_basis_scores_the_self_column_and_says_so() {
 #[test]
 fn table_marks_ties_and_lists_areas() {
     Test::new()
-        .args(["score", "--criteria", &repo("criteria/commune-2022.toml")])
+        .args(["score", "--criteria", &criteria(2022)])
         .arg(&repo("samples/2022"))
         .stdout_has("│   4= ┆ KS09 ┆ Xã Nhơn Mỹ ")
         .stdout_has("│   4= ┆ KS10 ┆ Xã Phong Nẫm ")
@@ -173,13 +173,7 @@ fn table_marks_ties_and_lists_areas() {
 #[test]
 fn json_keeps_exact_decimals() {
     let run = Test::new()
-        .args([
-            "score",
-            "--criteria",
-            &repo("criteria/commune-2022.toml"),
-            "--format",
-            "json",
-        ])
+        .args(["score", "--criteria", &criteria(2022), "--format", "json"])
         .arg(&repo("samples/2022"))
         .run();
     let doc: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
@@ -204,7 +198,7 @@ fn json_keeps_exact_decimals() {
 #[test]
 fn output_file_is_written_with_optional_excel_bom() {
     let run = Test::new()
-        .args(["score", "--criteria", &repo("criteria/commune-2022.toml")])
+        .args(["score", "--criteria", &criteria(2022)])
         .args(["--format", "csv", "--excel-bom", "-o", "ket-qua.csv"])
         .arg(&repo("samples/2022"))
         .stdout("")
@@ -225,7 +219,7 @@ fn formula_like_unit_names_are_neutralised_in_csv() {
         .args([
             "score",
             "--criteria",
-            &repo("criteria/commune-2022.toml"),
+            &criteria(2022),
             "--format",
             "csv",
             ".",
@@ -250,9 +244,10 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn an_invalid_criteria_file_is_reported_with_its_line() {
-    let text = std::fs::read_to_string(repo("criteria/commune-2022.toml"))
-        .unwrap()
-        .replacen("max = 12\n", "max = 13\n", 1);
+    let text =
+        std::fs::read_to_string(criteria(2022))
+            .unwrap()
+            .replacen("max = 12\n", "max = 13\n", 1);
     let line = text.lines().position(|l| l == "max = 13").unwrap() + 1;
     Test::new()
         .file("c.toml", text)

@@ -6,13 +6,7 @@ use crate::support::*;
 
 fn score_one(file: &str) -> String {
     Test::new()
-        .args([
-            "score",
-            "--criteria",
-            &repo("criteria/commune-2022.toml"),
-            "--format",
-            "csv",
-        ])
+        .args(["score", "--criteria", &criteria(2022), "--format", "csv"])
         .arg(&repo(&format!("tests/fixtures/libreoffice/{file}")))
         .run()
         .stdout()
@@ -58,7 +52,7 @@ fn a_form_filled_in_libreoffice_scores_the_same_in_every_format() {
             .args([
                 "score",
                 "--criteria",
-                &repo("criteria/commune-2022.toml"),
+                &criteria(2022),
                 "--format",
                 "csv",
                 &file,
@@ -69,7 +63,7 @@ fn a_form_filled_in_libreoffice_scores_the_same_in_every_format() {
         // LibreOffice's SUM skips the text "1,25", so its subtotals of 1.3 and area 1 are 1.25
         // short of the leaves: warnings, since subtotals are never used.
         Test::new()
-            .args(["validate", "--criteria", &repo("criteria/commune-2022.toml"), &file])
+            .args(["validate", "--criteria", &criteria(2022), &file])
             .stdout(&format!(
                 "{file}
   warning sheet 'Tự đánh giá', cell E17, criterion 1.3.2: the number \"1,25\" is stored as text; read as 1.25

@@ -2,7 +2,7 @@
 //!
 //!     Test::new()
 //!         .unit("a.xlsx", &form)
-//!         .args(["score", "--criteria", &repo("criteria/commune-2022.toml"), "."])
+//!         .args(["score", "--criteria", &criteria(2022), "."])
 //!         .status(1)
 //!         .stderr_has("cell E12, criterion 1.2.1: score 3 is above the maximum 2")
 //!         .run();
@@ -15,6 +15,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use parindex::form::{Entry, FilledRow, FormData, SHEET, write_form};
 use parindex::framework::{Framework, Source};
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{Workbook, Worksheet};
 use tempfile::TempDir;
 
@@ -26,8 +27,41 @@ pub fn repo(path: &str) -> String {
         .to_string()
 }
 
+/// Absolute path of the bundled commune framework of `year` (2021 or 2022).
+pub fn criteria(year: i32) -> String {
+    repo(&format!("criteria/commune-{year}.toml"))
+}
+
 pub fn framework(year: i32) -> Framework {
-    Framework::load(Path::new(&repo(&format!("criteria/commune-{year}.toml")))).unwrap()
+    Framework::load(Path::new(&criteria(year))).unwrap()
+}
+
+/// A score typed as points.
+pub fn points(text: &str) -> Option<Entry> {
+    Some(Entry::Points(text.parse::<Decimal>().unwrap()))
+}
+
+/// The 2022 framework and a full-marks form of An Mỹ for it.
+pub fn full() -> (Framework, FormData) {
+    let framework = framework(2022);
+    let form = full_marks(&framework, "KS04", "Xã An Mỹ");
+    (framework, form)
+}
+
+/// `compare` arguments scoring the bundled 2021 and 2022 samples on the fly.
+pub fn samples_on_the_fly() -> Vec<String> {
+    [
+        "--previous-criteria",
+        &criteria(2021),
+        "--previous-paths",
+        &repo("samples/2021"),
+        "--current-criteria",
+        &criteria(2022),
+        "--current-paths",
+        &repo("samples/2022"),
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 /// A form with full marks on every leaf, self and appraised, with evidence.
@@ -230,11 +264,8 @@ impl Grid {
     pub fn position(cell: &str) -> (usize, usize) {
         let split = cell.find(|c: char| c.is_ascii_digit()).unwrap();
         let (letters, digits) = cell.split_at(split);
-        let col = letters
-            .bytes()
-            .fold(0, |n, b| n * 26 + usize::from(b - b'A' + 1))
-            - 1;
-        (digits.parse::<usize>().unwrap() - 1, col)
+        let col = rust_xlsxwriter::utility::column_name_to_number(letters);
+        (digits.parse::<usize>().unwrap() - 1, usize::from(col))
     }
 
     pub fn get(&self, cell: &str) -> &Data {

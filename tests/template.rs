@@ -13,10 +13,6 @@ use parindex::framework::{Framework, Source};
 
 use crate::support::*;
 
-fn criteria(year: i32) -> String {
-    repo(&format!("criteria/commune-{year}.toml"))
-}
-
 /// Runs `parindex template` for `year` with a unit code and name; returns the form's bytes.
 fn template(year: i32) -> Vec<u8> {
     let framework = framework(year);

@@ -2,19 +2,10 @@
 //! file, with a summary line and documented exit codes.
 
 use calamine::Data;
-use parindex::form::{Entry, SHEET};
-use rust_decimal::Decimal;
+use parindex::form::SHEET;
 use rust_xlsxwriter::{Formula, Workbook};
 
 use crate::support::*;
-
-fn criteria() -> String {
-    repo("criteria/commune-2022.toml")
-}
-
-fn points(value: &str) -> Option<Entry> {
-    Some(Entry::Points(value.parse::<Decimal>().unwrap()))
-}
 
 /// A full-marks 2022 form with four things worth a warning and nothing wrong.
 fn form_with_warnings() -> Vec<u8> {
@@ -44,13 +35,20 @@ const WARNINGS: &str = "\
 fn warnings_are_listed_and_do_not_block() {
     Test::new()
         .file("a.xlsx", form_with_warnings())
-        .args(["validate", "--criteria", &criteria(), "."])
+        .args(["validate", "--criteria", &criteria(2022), "."])
         .stdout(WARNINGS)
         .run();
     // The text "1,5" counts as 1.5: full marks everywhere on the appraised basis.
     Test::new()
         .file("a.xlsx", form_with_warnings())
-        .args(["score", "--criteria", &criteria(), "--format", "csv", "."])
+        .args([
+            "score",
+            "--criteria",
+            &criteria(2022),
+            "--format",
+            "csv",
+            ".",
+        ])
         .stdout_has(",100,100,100.00,Rất tốt,Very good\n")
         .stderr_has(
             "note: 4 warning(s) in 1 file(s) do not block scoring; `parindex validate` lists them",
@@ -62,7 +60,7 @@ fn warnings_are_listed_and_do_not_block() {
 fn strict_turns_warnings_into_exit_code_3() {
     Test::new()
         .file("a.xlsx", form_with_warnings())
-        .args(["validate", "--strict", "--criteria", &criteria(), "."])
+        .args(["validate", "--strict", "--criteria", &criteria(2022), "."])
         .status(3)
         .stdout(WARNINGS)
         .run();
@@ -75,7 +73,7 @@ fn samples_are_clean() {
             "validate",
             "--strict",
             "--criteria",
-            &criteria(),
+            &criteria(2022),
             &repo("samples/2022"),
         ])
         .stdout("13 files, 0 with errors (0), 0 with warnings (0)\n")
@@ -93,7 +91,7 @@ fn every_file_is_reported_with_errors_first_and_a_summary() {
         .unit("a.xlsx", &framework, &broken)
         .file("b.xlsx", form_with_warnings())
         .unit("c.xlsx", &framework, &clean)
-        .args(["validate", "--criteria", &criteria(), "a.xlsx", "b.xlsx", "c.xlsx"])
+        .args(["validate", "--criteria", &criteria(2022), "a.xlsx", "b.xlsx", "c.xlsx"])
         .status(1)
         .stdout(
             "\
@@ -129,7 +127,7 @@ fn json_report_has_every_file_and_each_problem_located() {
             "--format",
             "json",
             "--criteria",
-            &criteria(),
+            &criteria(2022),
             "a.xlsx",
             "c.xlsx",
         ])
@@ -156,7 +154,7 @@ fn a_form_made_for_another_framework_is_refused() {
     grid.text("B5", other.fingerprint());
     Test::new()
         .file("a.xlsx", grid.xlsx())
-        .args(["validate", "--criteria", &criteria(), "a.xlsx"])
+        .args(["validate", "--criteria", &criteria(2022), "a.xlsx"])
         .status(1)
         .stdout_has(&format!(
             "  error   sheet 'Tự đánh giá', cell B5: the form was made for another framework ({}); \
@@ -174,7 +172,7 @@ fn a_maximum_changed_in_the_sheet_is_an_error() {
     grid.set("C9", Data::Float(2.0));
     Test::new()
         .file("a.xlsx", grid.xlsx())
-        .args(["validate", "--criteria", &criteria(), "a.xlsx"])
+        .args(["validate", "--criteria", &criteria(2022), "a.xlsx"])
         .status(1)
         .stdout(
             "a.xlsx\n  error   sheet 'Tự đánh giá', cell C9, criterion 1.1.1: the form's maximum is 2 but \
@@ -199,7 +197,7 @@ fn a_formula_without_a_saved_result_is_an_error() {
         .unwrap();
     Test::new()
         .file("a.xlsx", workbook.save_to_buffer().unwrap())
-        .args(["validate", "--criteria", &criteria(), "a.xlsx"])
+        .args(["validate", "--criteria", &criteria(2022), "a.xlsx"])
         .status(1)
         .stdout_has(
             "  error   sheet 'Tự đánh giá', cell E8: the formula =SUM(E9:E11) has no saved result: \
@@ -213,7 +211,7 @@ fn a_missing_file_is_reported_with_the_others() {
     let framework = framework(2022);
     Test::new()
         .unit("c.xlsx", &framework, &full_marks(&framework, "KS92", "Xã Sạch"))
-        .args(["validate", "--criteria", &criteria(), "c.xlsx", "missing.xlsx"])
+        .args(["validate", "--criteria", &criteria(2022), "c.xlsx", "missing.xlsx"])
         .status(1)
         .stdout("missing.xlsx\n  error   no such file or folder\n2 files, 1 with errors (1), 0 with warnings (0)\n")
         .run();

@@ -115,7 +115,7 @@ impl Node {
 }
 
 /// A rating band: from `from` % inclusive up to `below` % exclusive (the top band includes 100).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Band {
     pub from: Decimal,
     pub below: Option<Decimal>,
@@ -237,6 +237,26 @@ mod tests {
         assert_eq!(r.apply(dec!(90.9210526), 2), dec!(90.92));
         assert_eq!(Rounding::HalfEven.apply(dec!(90.925), 2), dec!(90.92));
         assert_eq!(Rounding::Truncate.apply(dec!(90.929), 2), dec!(90.92));
+    }
+
+    /// Every form already handed out carries its framework's fingerprint, and a form whose
+    /// fingerprint no longer matches is refused: changing how it is computed must be deliberate.
+    #[test]
+    fn fingerprints_of_the_bundled_frameworks_do_not_change() {
+        let fingerprint = |text: &str| {
+            Framework::from_toml(text, std::path::Path::new("bundled.toml"))
+                .unwrap()
+                .fingerprint()
+                .to_string()
+        };
+        assert_eq!(
+            fingerprint(include_str!("../../criteria/commune-2022.toml")),
+            "commune-2022:a510036ce2302579"
+        );
+        assert_eq!(
+            fingerprint(include_str!("../../criteria/commune-2021.toml")),
+            "commune-2021:bf655197d462f152"
+        );
     }
 
     #[test]

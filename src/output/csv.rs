@@ -5,6 +5,8 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use super::{CompareReport, Exporter, ScoreReport};
+use crate::compare::Status;
+use crate::results;
 use crate::text::{points, signed, spreadsheet_safe};
 
 pub struct CsvExporter {
@@ -19,17 +21,7 @@ impl Exporter for CsvExporter {
         let areas: Vec<usize> = framework.areas().collect();
         let mut writer = csv::Writer::from_writer(out);
 
-        let mut header: Vec<String> = ["rank", "tied", "unit_code", "unit_name", "basis"]
-            .map(String::from)
-            .to_vec();
-        for &area in &areas {
-            let code = &framework.nodes[area].code;
-            for column in ["points", "max", "percent"] {
-                header.push(format!("area_{code}_{column}"));
-            }
-        }
-        header
-            .extend(["points", "applicable_max", "index", "rating", "rating_en"].map(String::from));
+        let header = results::csv::header(areas.iter().map(|&a| framework.nodes[a].code.as_str()));
         writer.write_record(&header)?;
 
         for ranked in report.ranked {
@@ -92,7 +84,7 @@ impl Exporter for CsvExporter {
             let mut row = vec![
                 spreadsheet_safe(&current.code).into_owned(),
                 spreadsheet_safe(&current.name).into_owned(),
-                unit.status().to_string(),
+                unit.status().as_str().to_string(),
                 spreadsheet_safe(&unit.predecessor_codes().join(";")).into_owned(),
                 text(unit.previous_index()),
                 current.index.to_string(),
@@ -123,7 +115,7 @@ impl Exporter for CsvExporter {
             let mut row = vec![
                 spreadsheet_safe(&unit.code).into_owned(),
                 spreadsheet_safe(&unit.name).into_owned(),
-                "dropped".to_string(),
+                Status::Dropped.as_str().to_string(),
                 spreadsheet_safe(&unit.code).into_owned(),
                 unit.index.to_string(),
                 String::new(),

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
 use super::{CompareReport, Exporter, ScoreReport};
+use crate::compare::Status;
 use crate::text::{points, signed};
 
 pub struct TableExporter;
@@ -121,8 +122,8 @@ impl Exporter for TableExporter {
         for unit in &comparison.units {
             let current = &unit.current;
             let previous = match unit.status() {
-                "new" => "mới / new".to_string(),
-                "merged-not-comparable" => format!(
+                Status::New => "mới / new".to_string(),
+                Status::MergedNotComparable => format!(
                     "{} (không so sánh / not comparable)",
                     unit.predecessor_codes().join("+")
                 ),
@@ -171,7 +172,11 @@ impl Exporter for TableExporter {
             out,
             "Tăng/giảm: điểm phần trăm (chỉ số đã công bố) / change in percentage points of the published index"
         )?;
-        if comparison.units.iter().any(|u| u.status() == "merged") {
+        if comparison
+            .units
+            .iter()
+            .any(|u| u.status() == Status::Merged)
+        {
             writeln!(
                 out,
                 "Đơn vị sáp nhập / merged units: {before} figure = sum of the predecessors' points ÷ sum of their applicable maxima × 100"

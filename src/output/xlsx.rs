@@ -13,7 +13,7 @@ use rust_xlsxwriter::{
 };
 
 use super::{CompareReport, Exporter, ScoreReport};
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Status, UnitComparison};
 use crate::manifest::{HashedFile, Manifest, RunInputs, ScoredInputs, YearInputs};
 
 pub struct XlsxExporter;
@@ -421,14 +421,14 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
             &f,
         )?;
     }
-    let status = |unit: &crate::compare::UnitComparison| match unit.status() {
-        "new" => "Đơn vị mới".to_string(),
-        "merged-not-comparable" => format!(
+    let status = |unit: &UnitComparison| match unit.status() {
+        Status::New => "Đơn vị mới".to_string(),
+        Status::MergedNotComparable => format!(
             "{} (sáp nhập, không so sánh)",
             unit.predecessor_codes().join(", ")
         ),
-        "merged" => format!("{} (sáp nhập)", unit.predecessor_codes().join(", ")),
-        _ => unit.predecessor_codes().join(", "),
+        Status::Merged => format!("{} (sáp nhập)", unit.predecessor_codes().join(", ")),
+        Status::Same | Status::Renamed | Status::Dropped => unit.predecessor_codes().join(", "),
     };
     for (i, unit) in comparison.units.iter().enumerate() {
         let row = FIRST_DATA_ROW + i as u32;
@@ -470,7 +470,11 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
         }
     }
     let mut row = FIRST_DATA_ROW + comparison.units.len() as u32 + 1;
-    if comparison.units.iter().any(|u| u.status() == "merged") {
+    if comparison
+        .units
+        .iter()
+        .any(|u| u.status() == Status::Merged)
+    {
         sheet.write_string(
             row,
             0,

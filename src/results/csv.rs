@@ -1,0 +1,161 @@
+//! The score CSV: one row per unit, stable English column names. The column names are defined
+//! here once, for the writer (`output::csv`) and this reader alike.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::{AreaFigure, AreaInfo, ResultSet, UnitResult};
+use crate::score::NodeScore;
+use crate::text::spreadsheet_unsafe;
+
+pub const RANK: &str = "rank";
+pub const TIED: &str = "tied";
+pub const UNIT_CODE: &str = "unit_code";
+pub const UNIT_NAME: &str = "unit_name";
+pub const BASIS: &str = "basis";
+pub const POINTS: &str = "points";
+pub const APPLICABLE_MAX: &str = "applicable_max";
+pub const INDEX: &str = "index";
+pub const RATING: &str = "rating";
+pub const RATING_EN: &str = "rating_en";
+
+/// An area's columns: `area_<code>_points`, `area_<code>_max` (applicable maximum) and
+/// `area_<code>_percent`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AreaColumn {
+    Points,
+    Max,
+    Percent,
+}
+
+impl AreaColumn {
+    pub const ALL: [AreaColumn; 3] = [AreaColumn::Points, AreaColumn::Max, AreaColumn::Percent];
+
+    pub fn name(self, area_code: &str) -> String {
+        let part = match self {
+            AreaColumn::Points => "points",
+            AreaColumn::Max => "max",
+            AreaColumn::Percent => "percent",
+        };
+        format!("area_{area_code}_{part}")
+    }
+}
+
+/// The header row for these areas, in the order the writer writes the fields.
+pub fn header<'a>(area_codes: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut header: Vec<String> = [RANK, TIED, UNIT_CODE, UNIT_NAME, BASIS]
+        .map(String::from)
+        .to_vec();
+    for code in area_codes {
+        header.extend(AreaColumn::ALL.map(|column| column.name(code)));
+    }
+    header.extend([POINTS, APPLICABLE_MAX, INDEX, RATING, RATING_EN].map(String::from));
+    header
+}
+
+/// Reads a score CSV back into a result set.
+pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let column = |name: &str| {
+        header.iter().position(|h| h == name).ok_or_else(|| {
+            format!("no column \"{name}\": not a CSV written by `parindex score --format csv`")
+        })
+    };
+    let [rank, tied, code, name, points, max, index, rating] = [
+        RANK,
+        TIED,
+        UNIT_CODE,
+        UNIT_NAME,
+        POINTS,
+        APPLICABLE_MAX,
+        INDEX,
+        RATING,
+    ]
+    .map(column);
+    let (rank, tied, code, name) = (rank?, tied?, code?, name?);
+    let (points, max, index, rating) = (points?, max?, index?, rating?);
+    let mut areas = Vec::new();
+    let mut area_columns = Vec::new();
+    for h in &header {
+        if let Some(area) = h
+            .strip_prefix("area_")
+            .and_then(|rest| rest.strip_suffix("_points"))
+        {
+            let points = column(h)?;
+            let max = column(&AreaColumn::Max.name(area))?;
+            let percent = column(&AreaColumn::Percent.name(area))?;
+            areas.push(AreaInfo {
+                code: area.to_string(),
+                name: None,
+            });
+            area_columns.push((points, max, percent));
+        }
+    }
+
+    let mut units = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        let line = record.position().map_or(0, |p| p.line());
+        let field = |i: usize| record.get(i).unwrap_or("");
+        let number = |i: usize| -> Result<Decimal, String> {
+            Decimal::from_str(field(i)).map_err(|_| {
+                format!(
+                    "line {line}, column {}: \"{}\" is not a number",
+                    header[i],
+                    field(i)
+                )
+            })
+        };
+        let unit_areas = area_columns
+            .iter()
+            .map(|&(p, m, pct)| {
+                Ok(AreaFigure {
+                    score: NodeScore {
+                        points: number(p)?,
+                        applicable_max: number(m)?,
+                    },
+                    percent: if field(pct).is_empty() {
+                        None
+                    } else {
+                        Some(number(pct)?)
+                    },
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        units.push(UnitResult {
+            code: spreadsheet_unsafe(field(code)).into_owned(),
+            name: spreadsheet_unsafe(field(name)).into_owned(),
+            rank: field(rank).parse().map_err(|_| {
+                format!(
+                    "line {line}, column rank: \"{}\" is not a rank",
+                    field(rank)
+                )
+            })?,
+            tied: field(tied) == "true",
+            total: NodeScore {
+                points: number(points)?,
+                applicable_max: number(max)?,
+            },
+            index: number(index)?,
+            rating: spreadsheet_unsafe(field(rating)).into_owned(),
+            areas: unit_areas,
+        });
+    }
+    Ok(ResultSet {
+        source: path.to_path_buf(),
+        framework_id: None,
+        year: None,
+        scored_units: None,
+        publication: None,
+        areas,
+        units,
+    })
+}

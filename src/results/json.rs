@@ -1,0 +1,149 @@
+//! The score JSON document: written by `score --format json` (`output::json`), read back by
+//! `compare`. One set of types for both, so the writer and the reader cannot drift apart.
+//! Decimals are strings, so no figure passes through binary floating point.
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{AreaFigure, AreaInfo, Publication, ResultSet, UnitResult};
+use crate::framework::{Band, Level, Rounding};
+use crate::rank::RankMode;
+use crate::score::{Basis, BasisChoice, NodeScore};
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ScoreDocument {
+    pub framework: FrameworkInfo,
+    pub basis: BasisChoice,
+    pub rank_mode: RankMode,
+    /// False when `--keep-going` excluded some units.
+    pub complete: bool,
+    pub units: Vec<UnitEntry>,
+    pub excluded: Vec<ExcludedEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct FrameworkInfo {
+    pub id: String,
+    pub name: String,
+    pub level: Level,
+    pub year: i32,
+    pub total_max: Decimal,
+    pub scored_units: Option<String>,
+    pub decimals: u32,
+    pub rounding: Rounding,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct UnitEntry {
+    pub rank: u32,
+    pub tied: bool,
+    pub rank_label: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub file: String,
+    pub basis: Basis,
+    pub points: Decimal,
+    pub applicable_max: Decimal,
+    pub index: Decimal,
+    pub index_exact: Decimal,
+    pub rating: String,
+    pub rating_en: String,
+    pub areas: Vec<AreaEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AreaEntry {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub max: Decimal,
+    pub points: Decimal,
+    pub applicable_max: Decimal,
+    pub percent: Option<Decimal>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ExcludedEntry {
+    pub file: String,
+    pub problems: Vec<String>,
+}
+
+/// Reads a score JSON back into a result set.
+pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
+    let document: ScoreDocument = serde_json::from_str(text)
+        .map_err(|e| format!("not a JSON written by `parindex score --format json`: {e}"))?;
+    if !document.complete {
+        return Err(
+            "the results are incomplete (written with --keep-going, some units excluded), so \
+             units would wrongly show as new or dropped"
+                .to_string(),
+        );
+    }
+    let areas: Vec<AreaInfo> = document
+        .units
+        .first()
+        .map(|u| {
+            u.areas
+                .iter()
+                .map(|a| AreaInfo {
+                    code: a.code.clone(),
+                    name: Some(a.name.clone()),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut bands = document.framework.bands;
+    bands.sort_by_key(|b| b.from);
+    if bands.first().is_none_or(|b| !b.from.is_zero()) {
+        return Err("the framework's bands do not start at 0".to_string());
+    }
+    let mut units = Vec::new();
+    for unit in document.units {
+        let codes: Vec<&str> = unit.areas.iter().map(|a| a.code.as_str()).collect();
+        if codes != areas.iter().map(|a| a.code.as_str()).collect::<Vec<_>>() {
+            return Err(format!(
+                "unit {} lists the areas {codes:?}, unlike the first unit",
+                unit.unit_code
+            ));
+        }
+        units.push(UnitResult {
+            code: unit.unit_code,
+            name: unit.unit_name,
+            rank: unit.rank,
+            tied: unit.tied,
+            total: NodeScore {
+                points: unit.points,
+                applicable_max: unit.applicable_max,
+            },
+            index: unit.index,
+            rating: unit.rating,
+            areas: unit
+                .areas
+                .into_iter()
+                .map(|a| AreaFigure {
+                    score: NodeScore {
+                        points: a.points,
+                        applicable_max: a.applicable_max,
+                    },
+                    percent: a.percent,
+                })
+                .collect(),
+        });
+    }
+    Ok(ResultSet {
+        source: path.to_path_buf(),
+        framework_id: Some(document.framework.id),
+        year: Some(document.framework.year),
+        scored_units: document.framework.scored_units,
+        publication: Some(Publication {
+            decimals: document.framework.decimals,
+            rounding: document.framework.rounding,
+            bands,
+        }),
+        areas,
+        units,
+    })
+}

@@ -1,0 +1,182 @@
+//! One year's published results, the input of a comparison: scored on the fly, or read back from
+//! a results file written by `score --format csv|json`.
+//!
+//! A CSV results file carries the figures but not the framework (year, rounding rule, bands), so
+//! what needs those — combining merged units — asks for JSON or the criteria file instead.
+
+pub mod csv;
+pub mod json;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+
+use crate::framework::{Band, Framework, Rounding, band_for};
+use crate::rank::Ranked;
+use crate::score::{NodeScore, percent};
+
+/// Why a results file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ResultsError {
+    #[error("cannot read results file {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("results file {}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// How a year's figures are published: needed to publish a combined figure the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Publication {
+    pub decimals: u32,
+    pub rounding: Rounding,
+    /// Ascending by lower bound.
+    pub bands: Vec<Band>,
+}
+
+impl Publication {
+    /// The published percentage of a sum of points and applicable maxima, and its band label.
+    pub fn publish(&self, score: NodeScore) -> Option<(Decimal, &str)> {
+        let index = self.rounding.apply(percent(score)?, self.decimals);
+        Some((index, band_for(&self.bands, index).label.as_str()))
+    }
+}
+
+/// An area as named in a result set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaInfo {
+    pub code: String,
+    /// Absent in CSV results, which carry only the codes.
+    pub name: Option<String>,
+}
+
+/// An area's figures for one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AreaFigure {
+    pub score: NodeScore,
+    /// Published; `None` when every criterion of the area was not applicable.
+    pub percent: Option<Decimal>,
+}
+
+/// One unit's published result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitResult {
+    pub code: String,
+    pub name: String,
+    pub rank: u32,
+    pub tied: bool,
+    pub total: NodeScore,
+    /// Published (rounded) index.
+    pub index: Decimal,
+    pub rating: String,
+    /// In the order of `ResultSet::areas`.
+    pub areas: Vec<AreaFigure>,
+}
+
+impl UnitResult {
+    /// The rank as printed: "2=" when tied.
+    pub fn rank_label(&self) -> String {
+        if self.tied {
+            format!("{}=", self.rank)
+        } else {
+            self.rank.to_string()
+        }
+    }
+}
+
+/// One year's results, ranked as published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultSet {
+    /// The criteria file or results file they came from, for messages.
+    pub source: PathBuf,
+    pub framework_id: Option<String>,
+    pub year: Option<i32>,
+    pub scored_units: Option<String>,
+    /// `None` for CSV results.
+    pub publication: Option<Publication>,
+    pub areas: Vec<AreaInfo>,
+    /// In rank order.
+    pub units: Vec<UnitResult>,
+}
+
+impl ResultSet {
+    /// Results scored on the fly.
+    pub fn from_ranked(source: &Path, framework: &Framework, ranked: &[Ranked]) -> ResultSet {
+        let area_nodes: Vec<usize> = framework.areas().collect();
+        ResultSet {
+            source: source.to_path_buf(),
+            framework_id: Some(framework.id.clone()),
+            year: Some(framework.year),
+            scored_units: framework.scored_units.clone(),
+            publication: Some(Publication {
+                decimals: framework.decimals,
+                rounding: framework.rounding,
+                bands: framework.bands.clone(),
+            }),
+            areas: area_nodes
+                .iter()
+                .map(|&a| AreaInfo {
+                    code: framework.nodes[a].code.clone(),
+                    name: Some(framework.nodes[a].name.clone()),
+                })
+                .collect(),
+            units: ranked
+                .iter()
+                .map(|r| UnitResult {
+                    code: r.unit.unit_code.clone(),
+                    name: r.unit.unit_name.clone(),
+                    rank: r.rank,
+                    tied: r.tied,
+                    total: r.unit.total,
+                    index: r.unit.index,
+                    rating: framework.bands[r.unit.band].label.clone(),
+                    areas: area_nodes
+                        .iter()
+                        .map(|&a| AreaFigure {
+                            score: r.unit.nodes[a],
+                            percent: percent(r.unit.nodes[a]).map(|p| framework.publish(p)),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Reads a results file written by `score --format csv` or `--format json`, by its extension.
+    pub fn read(path: &Path) -> Result<ResultSet, ResultsError> {
+        let invalid = |message: String| ResultsError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        };
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        let reader = match extension.as_deref() {
+            Some("csv") => csv::read,
+            Some("json") => json::read,
+            _ => {
+                return Err(invalid(
+                    "a results file must be the .csv or .json written by `parindex score`"
+                        .to_string(),
+                ));
+            }
+        };
+        let text = std::fs::read_to_string(path).map_err(|source| ResultsError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let set = reader(path, &text).map_err(invalid)?;
+        if set.units.is_empty() {
+            return Err(invalid("it holds no unit".to_string()));
+        }
+        let mut seen = HashSet::new();
+        if let Some(unit) = set.units.iter().find(|u| !seen.insert(&u.code)) {
+            return Err(invalid(format!(
+                "unit code \"{}\" appears more than once",
+                unit.code
+            )));
+        }
+        Ok(set)
+    }
+}
