@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::framework::{Framework, Rounding, Source};
 use crate::score::{Basis, NodeScore, UnitScore, counted_cell};
-use crate::text::points;
+use crate::text::{points, terminal_safe};
 use crate::workbook::cell::Score;
 use crate::workbook::{ScoreCell, UnitAssessment};
 
@@ -67,7 +67,8 @@ pub fn explain(
         rolled_up(score.total, framework.total_max)
     );
     let _ = writeln!(out, "Index: {}", index_arithmetic(framework, score));
-    Ok(out)
+    // Cell text, names and paths come from the user's files; this text goes to a terminal.
+    Ok(terminal_safe(&out).into_owned())
 }
 
 struct Explainer<'a> {

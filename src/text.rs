@@ -1,7 +1,9 @@
-//! How values become text: points without trailing zeros, signed changes, and cell text made safe
-//! for the place it goes (a spreadsheet that would run it as a formula).
+//! How values become text: points without trailing zeros, signed changes, and text from the
+//! user's files made safe for the place it goes: a spreadsheet that would run it as a formula, or
+//! a terminal that would obey its control characters.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
@@ -40,6 +42,43 @@ pub fn spreadsheet_unsafe(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Characters a terminal would act on rather than show: C0 controls (but tab and newline), DEL,
+/// C1 controls (which include the 8-bit escape), and the bidirectional controls that can make
+/// text read differently from what it is ("Trojan Source").
+fn is_control(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a file (cell text, a file or sheet name) as it may be shown on a terminal: every
+/// control character written as a visible escape such as `\u{1b}`. Tabs and line breaks are
+/// kept, for multi-line text such as a table.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    escape_where(text, is_control)
+}
+
+/// [`terminal_safe`] for text meant to be one line (a message): line breaks are escaped too, so a
+/// cell cannot forge a line of its own.
+pub fn terminal_line(text: &str) -> Cow<'_, str> {
+    escape_where(text, |c| is_control(c) || matches!(c, '\n' | '\r'))
+}
+
+fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escape(c) {
+            let _ = write!(shown, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +97,18 @@ mod tests {
             assert_eq!(spreadsheet_unsafe(safe), text);
         }
         assert_eq!(spreadsheet_unsafe("'quoted"), "'quoted");
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(
+            terminal_safe("Xã \u{1b}[31mĐỏ\u{7}"),
+            "Xã \\u{1b}[31mĐỏ\\u{7}"
+        );
+        assert_eq!(terminal_safe("a\u{9b}b\u{202e}c"), "a\\u{9b}b\\u{202e}c");
+        assert_eq!(terminal_safe("hai\ndòng\tcột"), "hai\ndòng\tcột");
+        assert_eq!(terminal_line("hai\r\ndòng"), "hai\\u{d}\\u{a}dòng");
+        assert!(matches!(terminal_safe("Xã An Mỹ"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -15,4 +15,5 @@ mod robust_reading;
 mod score_samples;
 mod spreadsheet_programs;
 mod template;
+mod terminal_text;
 mod validate;

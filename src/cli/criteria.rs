@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::exit;
+use super::{exit, say};
 use parindex::framework::describe::{summary, tree};
 use parindex::framework::{Framework, FrameworkError};
 
@@ -36,7 +36,7 @@ pub fn run(args: CriteriaArgs) -> anyhow::Result<i32> {
     let framework = match Framework::load(&file) {
         Ok(framework) => framework,
         Err(error @ (FrameworkError::Syntax { .. } | FrameworkError::Invalid { .. })) => {
-            eprintln!("error: {error}");
+            say::error(error);
             return Ok(exit::INVALID);
         }
         Err(other) => return Err(other.into()),
@@ -46,6 +46,6 @@ pub fn run(args: CriteriaArgs) -> anyhow::Result<i32> {
     } else {
         summary(&framework, &file)
     };
-    print!("{text}");
+    say::out_text(&text);
     Ok(exit::OK)
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{choice, exit};
+use super::{choice, exit, say};
 use parindex::pipeline::{ExplainError, explain};
 use parindex::score::BasisChoice;
 
@@ -32,16 +32,16 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
         args.basis,
     ) {
         Ok(text) => {
-            print!("{text}");
+            say::out_text(&text);
             Ok(exit::OK)
         }
         Err(error @ ExplainError::Invalid { .. }) => {
             if let ExplainError::Invalid { problems, .. } = &error {
                 for problem in problems {
-                    eprintln!("error: {problem}");
+                    say::problem(problem);
                 }
             }
-            eprintln!("error: {error}");
+            say::error(error);
             Ok(exit::INVALID)
         }
         Err(other) => Err(other.into()),

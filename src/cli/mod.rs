@@ -4,6 +4,7 @@
 mod compare;
 mod criteria;
 mod explain;
+mod say;
 mod score;
 mod template;
 mod validate;
@@ -99,7 +100,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             print_skipped(report);
             print_problems(report);
         }
-        eprintln!("error: {e:#}");
+        say::error(format!("{e:#}"));
         exit::INVALID
     })
 }
@@ -203,7 +204,7 @@ impl Progress for Bar {
 
 fn print_skipped(report: &BatchReport) {
     for (file, reason) in &report.skipped {
-        eprintln!("note: skipped {}: {reason}", file.display());
+        say::note(format!("skipped {}: {reason}", file.display()));
     }
 }
 
@@ -213,18 +214,18 @@ fn print_notes(report: &BatchReport) {
     if !report.warnings.is_empty() {
         let mut files: Vec<_> = report.warnings.iter().map(|w| &w.location.file).collect();
         files.dedup();
-        eprintln!(
-            "note: {} warning(s) in {} file(s) do not block scoring; `parindex validate` lists them",
+        say::note(format!(
+            "{} warning(s) in {} file(s) do not block scoring; `parindex validate` lists them",
             report.warnings.len(),
             files.len()
-        );
+        ));
     }
 }
 
 fn print_problems(report: &BatchReport) {
     for excluded in &report.excluded {
         for problem in &excluded.problems {
-            eprintln!("error: {problem}");
+            say::problem(problem);
         }
     }
 }

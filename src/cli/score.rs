@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Bar, OutputArgs, choice, exit, print_notes, print_problems};
+use super::{Bar, OutputArgs, choice, exit, print_notes, print_problems, say};
 use parindex::manifest::run_time;
 use parindex::pipeline::{ScoreRequest, score};
 use parindex::publish::publish;
@@ -59,13 +59,13 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     if excluded.is_empty() {
         return Ok(exit::OK);
     }
-    eprintln!(
-        "warning: RESULT INCOMPLETE: {} unit(s) scored, {} file(s) EXCLUDED:",
+    say::warning(format!(
+        "RESULT INCOMPLETE: {} unit(s) scored, {} file(s) EXCLUDED:",
         published.units,
         excluded.len()
-    );
+    ));
     for file in excluded {
-        eprintln!("  excluded: {}", file.display());
+        say::detail(format!("excluded: {}", file.display()));
     }
     Ok(exit::INCOMPLETE)
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 
-use super::exit;
+use super::{exit, say};
 use parindex::form::{FormData, write_form};
 use parindex::framework::Framework;
 use parindex::publish::write_output;
@@ -36,11 +36,11 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<i32> {
     let bytes = write_form(&framework, &form).context("cannot build the form")?;
     write_output(Some(&args.output), |out| out.write_all(&bytes))
         .with_context(|| format!("cannot write {}", args.output.display()))?;
-    eprintln!(
+    say::done(format!(
         "wrote {} for {} ({} leaves to score)",
         args.output.display(),
         framework.fingerprint(),
         framework.leaves().count()
-    );
+    ));
     Ok(exit::OK)
 }

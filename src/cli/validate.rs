@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{Bar, choice, exit, print_skipped};
+use super::{Bar, choice, exit, print_skipped, say};
 use parindex::batch::BatchReport;
 use parindex::pipeline::{Assessed, assess};
 use parindex::problem::{Problem, Severity};
 use parindex::score::BasisChoice;
+use parindex::text::terminal_line;
 use parindex::workbook::Checks;
 
 #[derive(Debug, Args)]
@@ -117,16 +118,17 @@ fn by_file(batch: &BatchReport) -> Vec<FileReport<'_>> {
 
 fn print_text(reports: &[FileReport], summary: &str) {
     for report in reports.iter().filter(|r| !r.problems.is_empty()) {
-        println!("{}", report.file.display());
+        say::out(report.file.display());
         for problem in &report.problems {
-            println!(
+            let line = format!(
                 "  {:<7} {}",
                 problem.severity.as_str(),
-                problem.within_file()
+                terminal_line(&problem.within_file())
             );
+            say::out(line);
         }
     }
-    println!("{summary}");
+    say::out(summary);
 }
 
 #[derive(Serialize)]
@@ -173,6 +175,6 @@ fn print_json(reports: &[FileReport], errors: usize, warnings: usize) -> anyhow:
         errors,
         warnings,
     };
-    println!("{}", serde_json::to_string_pretty(&document)?);
+    say::out_raw(&serde_json::to_string_pretty(&document)?);
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 
-use super::exit;
+use super::{exit, say};
 use parindex::manifest::Manifest;
 use parindex::pipeline::{Difference, verify};
 
@@ -27,11 +27,11 @@ pub fn run(args: VerifyArgs) -> anyhow::Result<i32> {
         )
     })?;
     if manifest.version != env!("CARGO_PKG_VERSION") {
-        eprintln!(
-            "note: the result was made with parindex {}, this is {}",
+        say::note(format!(
+            "the result was made with parindex {}, this is {}",
             manifest.version,
             env!("CARGO_PKG_VERSION")
-        );
+        ));
     }
     let Some(verification) = verify(&manifest) else {
         anyhow::bail!(
@@ -41,12 +41,12 @@ pub fn run(args: VerifyArgs) -> anyhow::Result<i32> {
     };
     let output = &verification.output;
     if verification.differences.is_empty() {
-        println!(
+        say::out(format!(
             "reproduced exactly: {} (sha256 {}) from {} input file(s), all unchanged",
             output.path.display(),
             output.sha256.as_deref().unwrap_or_default(),
             verification.inputs
-        );
+        ));
         return Ok(exit::OK);
     }
     for difference in &verification.differences {
@@ -73,8 +73,8 @@ pub fn run(args: VerifyArgs) -> anyhow::Result<i32> {
             }
             Difference::RerunFails(error) => format!("re-running fails: {error}"),
         };
-        println!("changed: {text}");
+        say::out(format!("changed: {text}"));
     }
-    println!("NOT reproduced: {}", output.path.display());
+    say::out(format!("NOT reproduced: {}", output.path.display()));
     Ok(exit::NOT_REPRODUCED)
 }

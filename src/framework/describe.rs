@@ -1,11 +1,11 @@
 //! A framework described for people: a summary per area (`criteria check`) and the whole tree
-//! with each leaf's rules (`criteria show`).
+//! with each leaf's rules (`criteria show`), as terminal text (names escaped).
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{Band, Framework, LeafRule, Source};
-use crate::text::points;
+use crate::text::{points, terminal_safe};
 
 /// Criteria (code depth 2), sub-criteria (depth 3 and more) and scored leaves, in one area or all.
 fn counts(framework: &Framework, area: Option<&str>) -> (usize, usize, usize) {
@@ -75,7 +75,7 @@ pub fn summary(framework: &Framework, file: &Path) -> String {
         flagged(&|r| r.source == Source::Survey),
     );
     let _ = writeln!(out, "  bands: {}", bands(framework));
-    out
+    terminal_safe(&out).into_owned()
 }
 
 /// `criteria show`: the framework as a tree, with each leaf's rules.
@@ -98,7 +98,7 @@ pub fn tree(framework: &Framework) -> String {
         write_node(framework, area, "", "", &mut out);
     }
     let _ = writeln!(out, "Bands: {}", bands(framework));
-    out
+    terminal_safe(&out).into_owned()
 }
 
 /// Writes a node on a line starting with `lead`, and its children indented by `indent`.
