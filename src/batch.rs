@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use crate::framework::Framework;
 use crate::problem::{Location, Problem};
 use crate::score::{BasisChoice, UnitScore, score_unit};
+use crate::text::unit_key;
 use crate::workbook::{Checks, read_unit_checked};
 
 /// Extensions read from folders (compared case-insensitively).
@@ -185,31 +186,30 @@ pub fn score_all(
     batch
 }
 
-/// Two files claiming one unit code cannot both be right, and picking one would be a guess.
+/// Two files claiming one unit code (whatever its case) cannot both be right, and picking one
+/// would be a guess.
 fn exclude_duplicate_codes(batch: &mut Batch) {
-    let mut by_code: BTreeMap<&str, Vec<&Path>> = BTreeMap::new();
+    let mut by_code: BTreeMap<String, Vec<&Path>> = BTreeMap::new();
     for unit in &batch.scored {
-        by_code.entry(&unit.unit_code).or_default().push(&unit.file);
+        by_code
+            .entry(unit_key(&unit.unit_code))
+            .or_default()
+            .push(&unit.file);
     }
     let duplicated: BTreeMap<String, Vec<PathBuf>> = by_code
         .into_iter()
         .filter(|(_, files)| files.len() > 1)
-        .map(|(code, files)| {
-            (
-                code.to_string(),
-                files.into_iter().map(Path::to_path_buf).collect(),
-            )
-        })
+        .map(|(key, files)| (key, files.into_iter().map(Path::to_path_buf).collect()))
         .collect();
     if duplicated.is_empty() {
         return;
     }
     let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut batch.scored)
         .into_iter()
-        .partition(|unit| !duplicated.contains_key(&unit.unit_code));
+        .partition(|unit| !duplicated.contains_key(&unit_key(&unit.unit_code)));
     batch.scored = kept;
     for unit in dropped {
-        let others: Vec<String> = duplicated[&unit.unit_code]
+        let others: Vec<String> = duplicated[&unit_key(&unit.unit_code)]
             .iter()
             .filter(|f| **f != unit.file)
             .map(|f| f.display().to_string())

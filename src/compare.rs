@@ -7,7 +7,7 @@
 //! comparable predecessor", as the mapping file says. Changes are differences of the *published*
 //! figures, so they add up with what readers see: 90.92 − 83.25 = +7.67.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 use crate::mapping::{Mapping, MergeRule};
 use crate::results::{AreaFigure, Publication, ResultSet, UnitResult};
 use crate::score::NodeScore;
+use crate::text::unit_key;
 
 /// Why two result sets cannot be compared: every problem found.
 #[derive(Debug, thiserror::Error)]
@@ -125,7 +126,9 @@ impl UnitComparison {
         match &self.predecessor {
             Predecessor::New => Status::New,
             Predecessor::NotComparable { .. } => Status::MergedNotComparable,
-            Predecessor::One(unit) if unit.code == self.current.code => Status::Same,
+            Predecessor::One(unit) if unit_key(&unit.code) == unit_key(&self.current.code) => {
+                Status::Same
+            }
             Predecessor::One(_) => Status::Renamed,
             Predecessor::Combined { .. } => Status::Merged,
         }
@@ -222,14 +225,18 @@ pub fn compare(
     mapping_file: Option<&std::path::Path>,
 ) -> Result<Comparison, CompareError> {
     let mut problems = check_mapping(previous, current, mapping, mapping_file);
+    // Units are matched by key (case, spaces and normal form do not matter).
+    let mapped: BTreeMap<String, String> = mapping
+        .units
+        .iter()
+        .map(|(from, to)| (unit_key(from), unit_key(to)))
+        .collect();
+    let current_units: HashSet<String> = current.units.iter().map(|u| unit_key(&u.code)).collect();
     let successor = |code: &str| -> Option<String> {
-        match mapping.units.get(code) {
+        let key = unit_key(code);
+        match mapped.get(&key) {
             Some(target) => Some(target.clone()),
-            None => current
-                .units
-                .iter()
-                .any(|u| u.code == code)
-                .then(|| code.to_string()),
+            None => current_units.contains(&key).then_some(key),
         }
     };
     let area_successor = |code: &str| -> Option<String> {
@@ -312,7 +319,7 @@ pub fn compare(
         .iter()
         .map(|unit| {
             let predecessors = predecessors_of
-                .get(&unit.code)
+                .get(&unit_key(&unit.code))
                 .map(Vec::as_slice)
                 .unwrap_or_default();
             let predecessor = match predecessors {
@@ -381,6 +388,14 @@ fn check_mapping(
 ) -> Vec<String> {
     let file = mapping_file.map_or_else(String::new, |f| f.display().to_string());
     let mut problems = Vec::new();
+    let mut listed = BTreeMap::new();
+    for from in mapping.units.keys() {
+        if let Some(first) = listed.insert(unit_key(from), from) {
+            problems.push(format!(
+                "mapping file {file}, [units]: \"{first}\" and \"{from}\" are the same unit code; list it once"
+            ));
+        }
+    }
     let mut check = |table: &str, key: &str, code: &str, known: bool, year: &ResultSet| {
         if !known {
             let what = if table == "units" { "unit" } else { "area" };
@@ -391,7 +406,10 @@ fn check_mapping(
         }
     };
     for (from, to) in &mapping.units {
-        let known = |set: &ResultSet, code: &str| set.units.iter().any(|u| u.code == code);
+        let known = |set: &ResultSet, code: &str| {
+            let key = unit_key(code);
+            set.units.iter().any(|u| unit_key(&u.code) == key)
+        };
         check("units", from, from, known(previous, from), previous);
         check("units", from, to, known(current, to), current);
     }

@@ -57,17 +57,38 @@ impl HashedFile {
 pub struct ScoredInputs {
     pub criteria: HashedFile,
     pub framework_id: String,
+    /// The workbooks and folders as given, so a re-run reads a folder again (and `verify` sees a
+    /// workbook added to it). Absent in manifests of parindex 0.1.0, whose re-runs read
+    /// `workbooks`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<PathBuf>,
     /// Every path read, in the order read (files of the given folders, expanded).
     pub workbooks: Vec<HashedFile>,
 }
 
 impl ScoredInputs {
-    /// The criteria file and every workbook of a batch scored against it, hashed.
-    pub fn of(criteria: &Path, framework: &Framework, batch: &BatchReport) -> ScoredInputs {
+    /// The criteria file, the paths given, and every workbook of a batch scored against it,
+    /// hashed.
+    pub fn of(
+        criteria: &Path,
+        framework: &Framework,
+        paths: &[PathBuf],
+        batch: &BatchReport,
+    ) -> ScoredInputs {
         ScoredInputs {
             criteria: HashedFile::of(criteria),
             framework_id: framework.id.clone(),
+            paths: paths.to_vec(),
             workbooks: HashedFile::all(&batch.inputs),
+        }
+    }
+
+    /// The paths to read again: as given, or for an older manifest every workbook read.
+    pub fn rerun_paths(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() {
+            self.workbooks.iter().map(|w| w.path.clone()).collect()
+        } else {
+            self.paths.clone()
         }
     }
 }

@@ -3,10 +3,11 @@
 //! `verify`, `explain` and the benches all go through here; the command line only parses
 //! arguments, prints and sets exit codes.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::batch::{Batch, BatchReport, score_all};
+use crate::batch::{Batch, BatchReport, collect_inputs, score_all};
 use crate::compare::{CompareError, compare as compare_years};
 use crate::explain::{UnknownCode, explain as explain_unit};
 use crate::framework::{Framework, FrameworkError};
@@ -180,7 +181,7 @@ pub fn score(
     let manifest = request
         .record
         .then(|| {
-            let inputs = ScoredInputs::of(&request.criteria, &framework, &report);
+            let inputs = ScoredInputs::of(&request.criteria, &framework, &request.paths, &report);
             Manifest::new(RunInputs::Score(inputs), options, created)
         })
         .transpose()
@@ -285,7 +286,7 @@ fn load_year(
         let report = Box::new(report);
         return Err(PipelineError::NothingScoredForYear { criteria, report });
     }
-    let inputs = ScoredInputs::of(criteria, &framework, &report);
+    let inputs = ScoredInputs::of(criteria, &framework, paths, &report);
     reports.push(report);
     let ranked = rank(scored, options.rank_mode);
     let set = ResultSet::from_ranked(criteria, &framework, &ranked);
@@ -330,6 +331,8 @@ pub fn explain(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Difference {
     InputMissing(PathBuf),
+    /// A workbook in a scored folder that was not there at the run.
+    InputAdded(PathBuf),
     /// Could not be read at the run, but can now.
     InputAppeared(PathBuf),
     InputChanged(PathBuf),
@@ -365,6 +368,9 @@ pub fn verify(manifest: &Manifest) -> Option<Verification> {
             });
         }
     }
+    for added in added_workbooks(&manifest.run) {
+        differences.push(Difference::InputAdded(added));
+    }
     if sha256_of_file(&output.path).ok() != output.sha256 {
         differences.push(Difference::OutputChanged(output.path.clone()));
     }
@@ -380,6 +386,32 @@ pub fn verify(manifest: &Manifest) -> Option<Verification> {
     })
 }
 
+/// Workbooks the recorded paths lead to now that the run did not read.
+fn added_workbooks(run: &RunInputs) -> Vec<PathBuf> {
+    let scored: Vec<&ScoredInputs> = match run {
+        RunInputs::Score(inputs) => vec![inputs],
+        RunInputs::Compare {
+            previous, current, ..
+        } => [previous, current]
+            .into_iter()
+            .filter_map(|year| match year {
+                YearInputs::Scored(inputs) => Some(inputs),
+                YearInputs::Results { .. } => None,
+            })
+            .collect(),
+    };
+    let mut added = Vec::new();
+    for inputs in scored {
+        let read: HashSet<&Path> = inputs.workbooks.iter().map(|w| w.path.as_path()).collect();
+        let now = collect_inputs(&inputs.rerun_paths(), &mut BatchReport::default());
+        added.extend(
+            now.into_iter()
+                .filter(|path| !read.contains(path.as_path())),
+        );
+    }
+    added
+}
+
 /// Runs the recorded command again on the recorded inputs, at the recorded time.
 fn rerun(manifest: &Manifest) -> Result<Vec<u8>, PipelineError> {
     let created = manifest.created.clone();
@@ -387,7 +419,7 @@ fn rerun(manifest: &Manifest) -> Result<Vec<u8>, PipelineError> {
         RunInputs::Score(inputs) => score(
             &ScoreRequest {
                 criteria: inputs.criteria.path.clone(),
-                paths: inputs.workbooks.iter().map(|w| w.path.clone()).collect(),
+                paths: inputs.rerun_paths(),
                 options: manifest.options,
                 record: true,
             },
@@ -418,7 +450,7 @@ fn year_request(inputs: &YearInputs) -> YearRequest {
         YearInputs::Results { file } => YearRequest::Results(file.path.clone()),
         YearInputs::Scored(scored) => YearRequest::Scored {
             criteria: scored.criteria.path.clone(),
-            paths: scored.workbooks.iter().map(|w| w.path.clone()).collect(),
+            paths: scored.rerun_paths(),
         },
     }
 }

@@ -42,6 +42,13 @@ pub fn spreadsheet_unsafe(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The key a unit code is compared by: trimmed, NFC and upper-case, so "ks99", " KS99" and "KS99"
+/// are one unit everywhere (duplicates, comparisons, mappings). The code is shown as typed.
+pub fn unit_key(code: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    code.trim().nfc().flat_map(char::to_uppercase).collect()
+}
+
 /// Characters a terminal would act on rather than show: C0 controls (but tab and newline), DEL,
 /// C1 controls (which include the 8-bit escape), and the bidirectional controls that can make
 /// text read differently from what it is ("Trojan Source").
@@ -109,6 +116,14 @@ mod tests {
         assert_eq!(terminal_safe("hai\ndòng\tcột"), "hai\ndòng\tcột");
         assert_eq!(terminal_line("hai\r\ndòng"), "hai\\u{d}\\u{a}dòng");
         assert!(matches!(terminal_safe("Xã An Mỹ"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn unit_codes_compare_by_case_space_and_normal_form() {
+        assert_eq!(unit_key(" ks99 "), unit_key("KS99"));
+        assert_eq!(unit_key("Xã\u{0300}"), unit_key("XÃ\u{0300}"));
+        assert_eq!(unit_key("đk01"), "ĐK01");
+        assert_ne!(unit_key("KS9"), unit_key("KS99"));
     }
 
     #[test]

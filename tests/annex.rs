@@ -101,10 +101,10 @@ fn the_annex_holds_the_csv_figures_as_numbers() {
                 &record[2]
             );
         }
-        assert_eq!(number(&at(row, 10)), record[n - 5].parse::<f64>().unwrap());
-        assert_eq!(number(&at(row, 11)), record[n - 4].parse::<f64>().unwrap());
-        assert_eq!(number(&at(row, 12)), record[n - 3].parse::<f64>().unwrap());
-        assert_eq!(text(&at(row, 13)), &record[n - 2]);
+        assert_eq!(number(&at(row, 10)), record[n - 6].parse::<f64>().unwrap());
+        assert_eq!(number(&at(row, 11)), record[n - 5].parse::<f64>().unwrap());
+        assert_eq!(number(&at(row, 12)), record[n - 4].parse::<f64>().unwrap());
+        assert_eq!(text(&at(row, 13)), &record[n - 3]);
         assert_eq!(number(&at(row, 14)), record[0].parse::<f64>().unwrap());
     }
     // An Mỹ, first: 86.375 of 95 applicable → 90.92.
@@ -205,13 +205,55 @@ fn libreoffice_shows_the_csv_figures() {
         let n = record.len();
         assert_eq!(&row[1], &record[2]);
         // The index as published, with its two decimals; points and rating as in the CSV.
-        assert_eq!(&row[12], &record[n - 3]);
+        assert_eq!(&row[12], &record[n - 4]);
         assert_eq!(
             row[10].parse::<f64>().unwrap(),
-            record[n - 5].parse::<f64>().unwrap()
+            record[n - 6].parse::<f64>().unwrap()
         );
-        assert_eq!(&row[13], &record[n - 2]);
+        assert_eq!(&row[13], &record[n - 3]);
     }
     assert_eq!(&shown[FIRST_DATA_ROW][10], "86.375");
     assert_eq!(&shown[FIRST_DATA_ROW][12], "90.92");
+}
+
+/// Two areas; every criterion of area 2 may be not applicable.
+const TWO_AREAS: &str = "id = \"hai-linh-vuc\"\nname = \"Bộ thử\"\nlevel = \"commune\"\nyear = 2022\n\
+    total_max = 10\n\n[[band]]\nfrom = 0\nbelow = 50\nlabel = \"Yếu\"\nlabel_en = \"Weak\"\n\n\
+    [[band]]\nfrom = 50\nlabel = \"Đạt\"\nlabel_en = \"Pass\"\n\n\
+    [[area]]\ncode = \"1\"\nname = \"Chỉ đạo\"\nmax = 6\n\n\
+    [[criterion]]\ncode = \"1.1\"\nname = \"Kế hoạch\"\nmax = 6\n\n\
+    [[area]]\ncode = \"2\"\nname = \"Thể chế\"\nmax = 4\n\n\
+    [[criterion]]\ncode = \"2.1\"\nname = \"Văn bản\"\nmax = 4\nallow_not_applicable = true\n";
+
+#[test]
+fn an_area_where_nothing_arose_shows_kps_not_zero() {
+    let small =
+        parindex::framework::Framework::from_toml(TWO_AREAS, std::path::Path::new("t.toml"))
+            .unwrap();
+    let mut form = full_marks(&small, "A1", "Xã A");
+    set(
+        &small,
+        &mut form,
+        "2.1",
+        Some(parindex::form::Entry::NotApplicable),
+        Some(parindex::form::Entry::NotApplicable),
+    );
+    let test = || {
+        Test::new()
+            .file("t.toml", TWO_AREAS)
+            .unit("a.xlsx", &small, &form)
+            .args(["score", "--criteria", "t.toml", "a.xlsx"])
+    };
+    // The table: area 2 is KPS, the total 6 of 6.
+    test()
+        .stdout_has("│    1 ┆ A1   ┆ Xã A   ┆   6 ┆ KPS ┆         6 ┆      6 ┆   100.00 ┆ Đạt      ┆ appraised │")
+        .run();
+    let run = test()
+        .args(["--format", "xlsx", "-o", "a.xlsx.out.xlsx"])
+        .run();
+    let mut workbook = open_workbook_auto(run.dir().join("a.xlsx.out.xlsx")).unwrap();
+    let sheet = workbook.worksheet_range("Kết quả").unwrap();
+    let row = FIRST_DATA_ROW as u32;
+    assert_eq!(sheet.get_value((row, 3)), Some(&Data::Float(6.0)));
+    assert_eq!(sheet.get_value((row, 4)), Some(&Data::String("KPS".into())));
 }

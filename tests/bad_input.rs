@@ -260,7 +260,7 @@ fn not_applicable_where_allowed_leaves_the_maximum() {
             "csv",
             ".",
         ])
-        .stdout_has(",97.5,98,99.49,Rất tốt,Very good\n")
+        .stdout_has(",97.5,98,99.49,Rất tốt,Very good,true\n")
         .run();
     assert!(!run.stderr().contains("error"), "{}", run.stderr());
     let stdout = run.stdout();
@@ -636,6 +636,29 @@ fn score_on_a_row_without_a_criterion_code() {
         &[
             "./a.xlsx, sheet 'Tự đánh giá', cell E90: a score in a row without a criterion code (\"Mã tiêu chí\") cannot be matched to any criterion",
             "./a.xlsx, sheet 'Tự đánh giá', cell D92: a score in a row without a criterion code (\"Mã tiêu chí\") cannot be matched to any criterion",
+        ],
+    );
+}
+
+#[test]
+fn unit_codes_differing_only_in_case_or_spaces_are_one_unit() {
+    let framework = framework(2022);
+    rejected(
+        Test::new()
+            .unit(
+                "a.xlsx",
+                &framework,
+                &full_marks(&framework, "KS99", "Xã A"),
+            )
+            .unit(
+                "b.xlsx",
+                &framework,
+                &full_marks(&framework, "ks99", "Xã B"),
+            ),
+        &[],
+        &[
+            "./a.xlsx: unit code \"KS99\" is also used by ./b.xlsx; each unit must have its own code",
+            "./b.xlsx: unit code \"ks99\" is also used by ./a.xlsx; each unit must have its own code",
         ],
     );
 }

@@ -338,3 +338,89 @@ fn an_area_mapping_makes_a_renumbered_area_comparable() {
         .stdout_has("U1,Xã Một,same,U1,70.00,90.00,+20.00,1,1,0,Đạt,Đạt,50.00,80.00,+30.00,100.00,100.00,0.00\n")
         .run();
 }
+
+/// Both years scored to CSV in one folder; returns the run (its folder holds 2021.csv, 2022.csv).
+fn csv_results(keep_going_2022: bool) -> crate::support::Run {
+    let framework = framework(2022);
+    let mut test = Test::new()
+        .args([
+            "score",
+            "--criteria",
+            &criteria(2021),
+            &repo("samples/2021"),
+        ])
+        .args(["--format", "csv", "-o", "2021.csv"]);
+    if keep_going_2022 {
+        test = test.file("2022/broken.xlsx", b"not a workbook");
+    }
+    let run = test
+        .unit(
+            "2022/ks04.xlsx",
+            &framework,
+            &full_marks(&framework, "ks04", "Xã An Mỹ"),
+        )
+        .run();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+        .args([
+            "score",
+            "--criteria",
+            &criteria(2022),
+            "2022",
+            "--keep-going",
+        ])
+        .args(["--format", "csv", "-o", "2022.csv"])
+        .current_dir(run.dir())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(if keep_going_2022 { 4 } else { 0 }));
+    run
+}
+
+fn compare_csv(run: &crate::support::Run) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+        .args(["compare", "--previous", "2021.csv", "--current", "2022.csv"])
+        .args(["--format", "csv"])
+        .current_dir(run.dir())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_incomplete_csv_is_refused_even_after_a_spreadsheet_round_trip() {
+    let run = csv_results(true);
+    let output = compare_csv(&run);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "results file 2022.csv: the results are incomplete (written with --keep-going"
+        ),
+        "{stderr}"
+    );
+    // A spreadsheet writes the marker back as FALSE (and TRUE): still refused.
+    let path = run.dir().join("2022.csv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(",false\n", ",FALSE\n");
+    std::fs::write(&path, text).unwrap();
+    let output = compare_csv(&run);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn unit_codes_match_across_years_whatever_their_case() {
+    let run = csv_results(false);
+    // The TRUE a spreadsheet writes back is read as true.
+    let path = run.dir().join("2022.csv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(",true\n", ",TRUE\n");
+    std::fs::write(&path, text).unwrap();
+    let output = compare_csv(&run);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    let (header, rows) = csv_rows(&stdout);
+    assert_eq!(cell(&header, &rows, "ks04", "status"), "same");
+    assert_eq!(cell(&header, &rows, "ks04", "previous_index"), "83.25");
+    assert_eq!(cell(&header, &rows, "ks04", "delta"), "+16.75");
+}

@@ -170,3 +170,23 @@ fn xlsx_needs_an_output_file() {
         .stderr_has("--format xlsx writes a workbook: name it with -o FILE.xlsx")
         .run();
 }
+
+#[test]
+fn verify_notices_a_workbook_added_to_a_scored_folder() {
+    let run = scored("csv");
+    let framework = framework(2022);
+    std::fs::write(
+        run.dir().join("phieu/c.xlsx"),
+        write_form(&framework, &full_marks(&framework, "C1", "Xã C")).unwrap(),
+    )
+    .unwrap();
+    let output = verify(&run, "ket-qua.csv.manifest.json");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(5), "{stdout}");
+    assert_eq!(
+        stdout,
+        "changed: input phieu/c.xlsx was added to a scored folder since the run\n\
+         changed: re-running gives a result different from ket-qua.csv\n\
+         NOT reproduced: ket-qua.csv\n"
+    );
+}

@@ -21,7 +21,7 @@ use crate::support::*;
 fn csv_line(area_1: &str, area_4: &str, total: &str) -> String {
     format!(
         "1,false,KS04,Xã An Mỹ,appraised,{area_1},10,10,100.00,22,22,100.00,{area_4},\
-         16,16,100.00,12,12,100.00,18,18,100.00,{total},Rất tốt,Very good\n"
+         16,16,100.00,12,12,100.00,18,18,100.00,{total},Rất tốt,Very good,true\n"
     )
 }
 
@@ -468,7 +468,7 @@ fn a_code_typed_as_a_number_that_could_be_two_criteria_is_refused() {
         .file("thu.toml", &text)
         .file("a.xlsx", grid.xlsx())
         .args(["score", "--criteria", "thu.toml", "--format", "csv", "."])
-        .stdout_has(",KS04,Xã An Mỹ,appraised,10,10,100.00,10,10,100.00,Đạt,Pass\n")
+        .stdout_has(",KS04,Xã An Mỹ,appraised,10,10,100.00,10,10,100.00,Đạt,Pass,true\n")
         .run();
 
     // 1.1 typed as a number.

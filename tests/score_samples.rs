@@ -26,8 +26,8 @@ fn summary(rows: &[csv::StringRecord]) -> Vec<(String, String, String, String, S
                 r[0].to_string(),
                 r[1].to_string(),
                 r[2].to_string(),
+                r[n - 4].to_string(),
                 r[n - 3].to_string(),
-                r[n - 2].to_string(),
             )
         })
         .collect()
@@ -70,8 +70,8 @@ fn full_2022_ranking_with_tie_na_and_four_bands() {
     assert_eq!(&an_my[3], "Xã An Mỹ");
     assert_eq!(&an_my[4], "appraised");
     let n = an_my.len();
-    assert_eq!((&an_my[n - 5], &an_my[n - 4]), ("86.375", "95"));
-    assert_eq!(&an_my[n - 1], "Very good");
+    assert_eq!((&an_my[n - 6], &an_my[n - 5]), ("86.375", "95"));
+    assert_eq!((&an_my[n - 2], &an_my[n - 1]), ("Very good", "true"));
 }
 
 #[test]
@@ -99,8 +99,15 @@ fn csv_area_columns_add_up_to_the_total() {
         ]
     );
     assert_eq!(
-        columns[columns.len() - 5..],
-        ["points", "applicable_max", "index", "rating", "rating_en"]
+        columns[columns.len() - 6..],
+        [
+            "points",
+            "applicable_max",
+            "index",
+            "rating",
+            "rating_en",
+            "complete"
+        ]
     );
     // An Mỹ: area 1 lost 1.3.2 (1.5 points) to N/A, area 2 lost 2.1.1 (1.5), area 4 lost 4.3 (2).
     let an_my = reader.records().next().unwrap().unwrap();
@@ -124,8 +131,8 @@ fn an_my_2021_is_83_25() {
     let rows = score(2021, &[]);
     let an_my = rows.iter().find(|r| &r[2] == "KS04").unwrap();
     let n = an_my.len();
-    assert_eq!(&an_my[n - 3], "83.25");
-    assert_eq!(&an_my[n - 2], "Tốt");
+    assert_eq!(&an_my[n - 4], "83.25");
+    assert_eq!(&an_my[n - 3], "Tốt");
     // 2021: KS01 86.00, KS02 84.50, then An Mỹ.
     assert_eq!(&an_my[0], "3");
 }
@@ -150,7 +157,7 @@ fn self_basis_scores_the_self_column_and_says_so() {
     let appraised = score(2022, &[]);
     let points = |rows: &[csv::StringRecord], code: &str| -> rust_decimal::Decimal {
         let row = rows.iter().find(|r| &r[2] == code).unwrap();
-        row[row.len() - 5].parse().unwrap()
+        row[row.len() - 6].parse().unwrap()
     };
     let higher = ["KS01", "KS04", "KS05"]
         .iter()

@@ -17,7 +17,7 @@ fn an_my_scores_the_same_in_ods_xls_and_xlsx() {
     for format in ["ods", "xls", "xlsx"] {
         let csv = score_one(&format!("KS04-xa-an-my.{format}"));
         assert!(
-            csv.contains(",86.375,95,90.92,Rất tốt,Very good\n"),
+            csv.contains(",86.375,95,90.92,Rất tốt,Very good,true\n"),
             "{format}: {csv}"
         );
         assert!(
@@ -33,7 +33,7 @@ fn an_lac_tay_with_a_not_applicable_leaf_scores_the_same_in_every_format() {
         let csv = score_one(&format!("KS03-xa-an-lac-tay.{format}"));
         // 79.25 / 98 × 100 = 80.867… → 80.87
         assert!(
-            csv.contains(",79.25,98,80.87,Tốt,Good\n"),
+            csv.contains(",79.25,98,80.87,Tốt,Good,true\n"),
             "{format}: {csv}"
         );
     }
@@ -58,7 +58,7 @@ fn a_form_filled_in_libreoffice_scores_the_same_in_every_format() {
                 &file,
             ])
             .stdout_has("1,false,KS81,Xã Thử Nghiệm,appraised,11.5,12,95.83,")
-            .stdout_has(",96.875,98,98.85,Rất tốt,Very good\n")
+            .stdout_has(",96.875,98,98.85,Rất tốt,Very good,true\n")
             .run();
         // LibreOffice's SUM skips the text "1,25", so its subtotals of 1.3 and area 1 are 1.25
         // short of the leaves: warnings, since subtotals are never used.

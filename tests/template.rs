@@ -243,7 +243,7 @@ fn the_filled_template_scores() {
     assert_eq!(
         run.stdout().lines().nth(1).unwrap(),
         "1,false,KS99,Xã Thử,appraised,11.75,12,97.92,9.25,10,92.50,21.5,22,97.73,8,8,100.00,\
-         16,16,100.00,12,12,100.00,17.7,18,98.33,96.2,98,98.16,Rất tốt,Very good"
+         16,16,100.00,12,12,100.00,17.7,18,98.33,96.2,98,98.16,Rất tốt,Very good,true"
     );
 
     // Self basis: full self scores; the survey leaves still count their appraised points, so only
@@ -256,7 +256,7 @@ fn the_filled_template_scores() {
     assert_eq!(
         run.stdout().lines().nth(1).unwrap(),
         "1,false,KS99,Xã Thử,self,12,12,100.00,10,10,100.00,21.5,22,97.73,8,8,100.00,\
-         16,16,100.00,12,12,100.00,17.7,18,98.33,97.2,98,99.18,Rất tốt,Very good"
+         16,16,100.00,12,12,100.00,17.7,18,98.33,97.2,98,99.18,Rất tốt,Very good,true"
     );
 
     // And it validates clean.

@@ -49,7 +49,7 @@ fn warnings_are_listed_and_do_not_block() {
             "csv",
             ".",
         ])
-        .stdout_has(",100,100,100.00,Rất tốt,Very good\n")
+        .stdout_has(",100,100,100.00,Rất tốt,Very good,true\n")
         .stderr_has(
             "note: 4 warning(s) in 1 file(s) do not block scoring; `parindex validate` lists them",
         )

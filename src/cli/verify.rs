@@ -58,6 +58,10 @@ pub fn run(args: VerifyArgs) -> anyhow::Result<i32> {
                 "input {} exists now but could not be read at the run",
                 path.display()
             ),
+            Difference::InputAdded(path) => format!(
+                "input {} was added to a scored folder since the run",
+                path.display()
+            ),
             Difference::InputChanged(path) => {
                 format!("input {} has changed since the run", path.display())
             }

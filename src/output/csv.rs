@@ -45,6 +45,7 @@ impl Exporter for CsvExporter {
             row.push(unit.index.to_string());
             row.push(spreadsheet_safe(&band.label).into_owned());
             row.push(spreadsheet_safe(&band.label_en).into_owned());
+            row.push(report.excluded.is_empty().to_string());
             writer.write_record(&row)?;
         }
         writer.flush()

@@ -17,6 +17,9 @@ use crate::options::Format;
 use crate::rank::{RankMode, Ranked};
 use crate::score::{BasisChoice, NodeScore, UnitScore, percent};
 
+/// How a criterion or area that did not arise (không phát sinh) is shown in tables.
+pub const NOT_APPLICABLE: &str = "KPS";
+
 /// Everything an exporter needs to print the result of `score`.
 pub struct ScoreReport<'a> {
     pub framework: &'a Framework,

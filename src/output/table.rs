@@ -4,8 +4,9 @@ use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::{CompareReport, Exporter, ScoreReport};
+use super::{CompareReport, Exporter, NOT_APPLICABLE, ScoreReport};
 use crate::compare::Status;
+use crate::score::NodeScore;
 use crate::text::{points, signed, terminal_safe};
 
 pub struct TableExporter;
@@ -67,7 +68,7 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             unit.unit_code.clone(),
             unit.unit_name.clone(),
         ];
-        row.extend(areas.iter().map(|&a| points(unit.nodes[a].points)));
+        row.extend(areas.iter().map(|&a| area_points(unit.nodes[a])));
         row.push(points(unit.total.points));
         row.push(points(unit.total.applicable_max));
         row.push(unit.index.to_string());
@@ -227,4 +228,13 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
         }
     }
     Ok(())
+}
+
+/// An area's points, or "KPS" when none of its criteria arose: 0 would read as failing them all.
+fn area_points(score: NodeScore) -> String {
+    if score.applicable_max.is_zero() {
+        NOT_APPLICABLE.to_string()
+    } else {
+        points(score.points)
+    }
 }

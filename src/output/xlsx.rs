@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::{CompareReport, Exporter, ScoreReport};
+use super::{CompareReport, Exporter, NOT_APPLICABLE, ScoreReport};
 use crate::compare::{Comparison, Status, UnitComparison};
 use crate::manifest::{HashedFile, Manifest, RunInputs, ScoredInputs, YearInputs};
 
@@ -226,7 +226,13 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string_with_format(row, 2, &unit.unit_name, &f.text)?;
         let mut col = 3;
         for &area in &areas {
-            sheet.write_number_with_format(row, col, number(unit.nodes[area].points), &f.points)?;
+            let score = unit.nodes[area];
+            // An area where nothing arose shows KPS, not 0 (which would read as failing it).
+            if score.applicable_max.is_zero() {
+                sheet.write_string_with_format(row, col, NOT_APPLICABLE, &f.text)?;
+            } else {
+                sheet.write_number_with_format(row, col, number(score.points), &f.points)?;
+            }
             col += 1;
         }
         sheet.write_number_with_format(row, col, number(unit.total.points), &f.points)?;
@@ -319,7 +325,7 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
             let col = 3 + i as u16;
             // A leaf that did not arise leaves points and maximum: shown as KPS, not as 0.
             if node.leaf.is_some() && score.applicable_max.is_zero() {
-                sheet.write_string_with_format(row, col, "KPS", &f.text)?;
+                sheet.write_string_with_format(row, col, NOT_APPLICABLE, &f.text)?;
             } else {
                 sheet.write_number_with_format(row, col, number(score.points), &f.points)?;
             }

@@ -20,6 +20,9 @@ pub const APPLICABLE_MAX: &str = "applicable_max";
 pub const INDEX: &str = "index";
 pub const RATING: &str = "rating";
 pub const RATING_EN: &str = "rating_en";
+/// `true` on every row of a complete result, `false` on every row when `--keep-going` left units
+/// out. A column, so it survives a spreadsheet's round trip (which may write TRUE / FALSE).
+pub const COMPLETE: &str = "complete";
 
 /// An area's columns: `area_<code>_points`, `area_<code>_max` (applicable maximum) and
 /// `area_<code>_percent`.
@@ -51,7 +54,7 @@ pub fn header<'a>(area_codes: impl IntoIterator<Item = &'a str>) -> Vec<String> 
     for code in area_codes {
         header.extend(AreaColumn::ALL.map(|column| column.name(code)));
     }
-    header.extend([POINTS, APPLICABLE_MAX, INDEX, RATING, RATING_EN].map(String::from));
+    header.extend([POINTS, APPLICABLE_MAX, INDEX, RATING, RATING_EN, COMPLETE].map(String::from));
     header
 }
 
@@ -69,7 +72,7 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
             format!("no column \"{name}\": not a CSV written by `parindex score --format csv`")
         })
     };
-    let [rank, tied, code, name, points, max, index, rating] = [
+    let [rank, tied, code, name, points, max, index, rating, complete] = [
         RANK,
         TIED,
         UNIT_CODE,
@@ -78,10 +81,12 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
         APPLICABLE_MAX,
         INDEX,
         RATING,
+        COMPLETE,
     ]
     .map(column);
     let (rank, tied, code, name) = (rank?, tied?, code?, name?);
     let (points, max, index, rating) = (points?, max?, index?, rating?);
+    let complete = complete?;
     let mut areas = Vec::new();
     let mut area_columns = Vec::new();
     for h in &header {
@@ -114,6 +119,22 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
                 )
             })
         };
+        match boolean(field(complete)) {
+            Some(true) => {}
+            Some(false) => {
+                return Err(
+                    "the results are incomplete (written with --keep-going, some units excluded), \
+                     so units would wrongly show as new or dropped"
+                        .to_string(),
+                );
+            }
+            None => {
+                return Err(format!(
+                    "line {line}, column complete: \"{}\" is not true or false",
+                    field(complete)
+                ));
+            }
+        }
         let unit_areas = area_columns
             .iter()
             .map(|&(p, m, pct)| {
@@ -139,7 +160,12 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
                     field(rank)
                 )
             })?,
-            tied: field(tied) == "true",
+            tied: boolean(field(tied)).ok_or_else(|| {
+                format!(
+                    "line {line}, column tied: \"{}\" is not true or false",
+                    field(tied)
+                )
+            })?,
             total: NodeScore {
                 points: number(points)?,
                 applicable_max: number(max)?,
@@ -158,4 +184,13 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
         areas,
         units,
     })
+}
+
+/// "true" / "false" as written, or as a spreadsheet writes them back (TRUE / FALSE).
+fn boolean(text: &str) -> Option<bool> {
+    match text.trim() {
+        t if t.eq_ignore_ascii_case("true") => Some(true),
+        t if t.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
 }

@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 use crate::framework::{Band, Framework, Rounding, band_for};
 use crate::rank::Ranked;
 use crate::score::{NodeScore, percent};
+use crate::text::unit_key;
 
 /// Why a results file could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -171,7 +172,7 @@ impl ResultSet {
             return Err(invalid("it holds no unit".to_string()));
         }
         let mut seen = HashSet::new();
-        if let Some(unit) = set.units.iter().find(|u| !seen.insert(&u.code)) {
+        if let Some(unit) = set.units.iter().find(|u| !seen.insert(unit_key(&u.code))) {
             return Err(invalid(format!(
                 "unit code \"{}\" appears more than once",
                 unit.code
