@@ -14,7 +14,9 @@ use rust_xlsxwriter::{
 
 use super::{CompareReport, Exporter, NOT_APPLICABLE, ScoreReport};
 use crate::compare::{Comparison, Status, UnitComparison};
+use crate::framework::Framework;
 use crate::manifest::{HashedFile, Manifest, RunInputs, ScoredInputs, YearInputs};
+use crate::rank::Ranked;
 
 pub struct XlsxExporter;
 
@@ -165,7 +167,16 @@ fn optional(
     Ok(())
 }
 
+/// Units the ranking sheet holds: a sheet's 1,048,576 rows, less the heading and the notes.
+const MAX_ANNEX_UNITS: usize = 1_000_000;
+
 fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
+    if report.ranked.len() > MAX_ANNEX_UNITS {
+        return Err(XlsxError::ParameterError(format!(
+            "the XLSX annex holds at most {MAX_ANNEX_UNITS} units, and there are {}; write CSV or JSON",
+            report.ranked.len()
+        )));
+    }
     let framework = report.framework;
     let areas: Vec<usize> = framework.areas().collect();
     let point_decimals = report
@@ -285,28 +296,56 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
     sheet.set_freeze_panes(FIRST_DATA_ROW, 3)?;
     print_setup(sheet, (HEADER_ROW, HEADER_ROW + 1))?;
 
-    // Sheet 2: every criterion's points, units as columns, for the detailed annex.
-    let sheet = workbook.add_worksheet().set_name("Chi tiết tiêu chí")?;
-    let last_col = 2 + report.ranked.len() as u16;
+    // Then every criterion's points, units as columns, a sheet per group of units so any number
+    // of units fits (a sheet has 16,384 columns) and each sheet prints readably.
+    let groups = report.ranked.chunks(UNITS_PER_DETAIL_SHEET);
+    let several = report.ranked.len() > UNITS_PER_DETAIL_SHEET;
+    for (group, units) in groups.enumerate() {
+        let first = group * UNITS_PER_DETAIL_SHEET;
+        let name = if several {
+            format!("Chi tiết tiêu chí {}-{}", first + 1, first + units.len())
+        } else {
+            "Chi tiết tiêu chí".to_string()
+        };
+        detail_sheet(workbook.add_worksheet().set_name(name)?, framework, units, &f)?;
+    }
+
+    if let Some(manifest) = report.manifest {
+        manifest_sheet(&mut workbook, manifest, &f)?;
+    }
+    workbook.save_to_buffer()
+}
+
+/// Units per criteria-detail sheet: a sheet's worth of columns that still prints on A4.
+const UNITS_PER_DETAIL_SHEET: usize = 25;
+
+/// Every criterion's points (rows) for a group of units (columns, in rank order).
+fn detail_sheet(
+    sheet: &mut Worksheet,
+    framework: &Framework,
+    units: &[Ranked],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let last_col = 2 + units.len() as u16;
     title(
         sheet,
         &format!("Điểm từng tiêu chí — {}", framework.annex_title()),
         last_col,
-        &f,
+        f,
     )?;
     for (col, text) in ["Mã tiêu chí", "Tiêu chí", "Điểm tối đa"]
         .iter()
         .enumerate()
     {
-        header_cell(sheet, col as u16, text, &f)?;
+        header_cell(sheet, col as u16, text, f)?;
     }
-    for (i, ranked) in report.ranked.iter().enumerate() {
+    for (i, ranked) in units.iter().enumerate() {
         let unit = &ranked.unit;
         header_cell(
             sheet,
             3 + i as u16,
             &format!("{}\n{}", unit.unit_code, unit.unit_name),
-            &f,
+            f,
         )?;
     }
     let header = f.text.clone().set_bold();
@@ -320,11 +359,11 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string_with_format(row, 0, &node.code, text)?;
         sheet.write_string_with_format(row, 1, &node.name, text)?;
         sheet.write_number_with_format(row, 2, number(node.max), &f.points)?;
-        for (i, ranked) in report.ranked.iter().enumerate() {
+        for (i, ranked) in units.iter().enumerate() {
             let score = ranked.unit.nodes[n];
             let col = 3 + i as u16;
-            // A leaf that did not arise leaves points and maximum: shown as KPS, not as 0.
-            if node.leaf.is_some() && score.applicable_max.is_zero() {
+            // Nothing arose here: shown as KPS, not as 0.
+            if score.applicable_max.is_zero() {
                 sheet.write_string_with_format(row, col, NOT_APPLICABLE, &f.text)?;
             } else {
                 sheet.write_number_with_format(row, col, number(score.points), &f.points)?;
@@ -340,7 +379,7 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
     for (k, (label, format)) in totals.iter().enumerate() {
         let row = row + k as u32;
         sheet.write_string_with_format(row, 1, *label, &header)?;
-        for (i, ranked) in report.ranked.iter().enumerate() {
+        for (i, ranked) in units.iter().enumerate() {
             let unit = &ranked.unit;
             let value = [unit.total.points, unit.total.applicable_max, unit.index][k];
             sheet.write_number_with_format(row, 3 + i as u16, number(value), format)?;
@@ -355,11 +394,7 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
     sheet.set_row_height(HEADER_ROW + 1, 30)?;
     sheet.set_freeze_panes(FIRST_DATA_ROW, 3)?;
     print_setup(sheet, (HEADER_ROW, HEADER_ROW + 1))?;
-
-    if let Some(manifest) = report.manifest {
-        manifest_sheet(&mut workbook, manifest, &f)?;
-    }
-    workbook.save_to_buffer()
+    Ok(())
 }
 
 fn basis_label(report: &ScoreReport) -> &'static str {
@@ -622,4 +657,97 @@ fn scored_rows(year: &str, inputs: &ScoredInputs) -> Vec<[String; 3]> {
             .map(|w| file_row(format!("Phiếu chấm điểm {year}"), w)),
     )
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+    use std::path::{Path, PathBuf};
+
+    use calamine::{Data, Reader, Xlsx};
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::rank::{RankMode, rank};
+    use crate::score::{Basis, BasisChoice, NodeScore, UnitScore};
+
+    /// `count` units with full marks on a 2-area framework, ranked.
+    fn units(framework: &Framework, count: usize) -> Vec<Ranked> {
+        let full: Vec<NodeScore> = framework
+            .nodes
+            .iter()
+            .map(|n| NodeScore {
+                points: n.max,
+                applicable_max: n.max,
+            })
+            .collect();
+        let scored = (0..count)
+            .map(|i| UnitScore {
+                file: PathBuf::from(format!("{i}.xlsx")),
+                unit_code: format!("U{i:05}"),
+                unit_name: format!("Xã {i}"),
+                basis: Basis::Appraised,
+                nodes: full.clone(),
+                total: NodeScore {
+                    points: framework.total_max,
+                    applicable_max: framework.total_max,
+                },
+                index_exact: Decimal::ONE_HUNDRED,
+                index: Decimal::ONE_HUNDRED,
+                band: framework.bands.len() - 1,
+            })
+            .collect();
+        rank(scored, RankMode::Competition)
+    }
+
+    fn framework() -> Framework {
+        let text = "id = \"t\"\nname = \"Thử\"\nlevel = \"commune\"\nyear = 2022\ntotal_max = 2\n\
+            [[band]]\nfrom = 0\nlabel = \"Đạt\"\nlabel_en = \"Pass\"\n\
+            [[area]]\ncode = \"1\"\nname = \"A\"\nmax = 1\n[[criterion]]\ncode = \"1.1\"\nname = \"a\"\nmax = 1\n\
+            [[area]]\ncode = \"2\"\nname = \"B\"\nmax = 1\n[[criterion]]\ncode = \"2.1\"\nname = \"b\"\nmax = 1\n";
+        Framework::from_toml(text, Path::new("t.toml")).unwrap()
+    }
+
+    fn annex(framework: &Framework, ranked: &[Ranked]) -> Result<Vec<u8>, XlsxError> {
+        score_workbook(&ScoreReport {
+            framework,
+            ranked,
+            excluded: &[],
+            basis: BasisChoice::Auto,
+            rank_mode: RankMode::Competition,
+            manifest: None,
+        })
+    }
+
+    /// Beyond a sheet's 16,384 columns the detail used to fail after all the scoring was done.
+    #[test]
+    fn any_number_of_units_fits_the_criteria_detail() {
+        let framework = framework();
+        let ranked = units(&framework, 16_400);
+        let bytes = annex(&framework, &ranked).unwrap();
+        let mut workbook = Xlsx::new(Cursor::new(bytes)).unwrap();
+        let names = workbook.sheet_names();
+        assert_eq!(names.len(), 1 + 16_400_usize.div_ceil(UNITS_PER_DETAIL_SHEET));
+        assert_eq!(names[1], "Chi tiết tiêu chí 1-25");
+        assert_eq!(names[names.len() - 1], "Chi tiết tiêu chí 16376-16400");
+        let last = workbook.worksheet_range(&names[names.len() - 1]).unwrap();
+        // Code, name, maximum, then the last 25 units.
+        assert_eq!(
+            last.get_value((HEADER_ROW, 3 + 24)),
+            Some(&Data::String("U16399\nXã 16399".into()))
+        );
+        let ranking = workbook.worksheet_range("Kết quả").unwrap();
+        assert_eq!(
+            ranking.get_value((FIRST_DATA_ROW + 16_399, 1)),
+            Some(&Data::String("U16399".into()))
+        );
+    }
+
+    #[test]
+    fn a_few_units_keep_one_detail_sheet() {
+        let framework = framework();
+        let bytes = annex(&framework, &units(&framework, 13)).unwrap();
+        let workbook = Xlsx::new(Cursor::new(bytes)).unwrap();
+        assert_eq!(workbook.sheet_names(), ["Kết quả", "Chi tiết tiêu chí"]);
+    }
 }
