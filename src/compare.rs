@@ -171,7 +171,8 @@ impl UnitComparison {
 
     /// This year's index minus last year's, in percentage points.
     pub fn delta(&self) -> Option<Decimal> {
-        self.previous_index().map(|p| self.current.index - p)
+        self.previous_index()
+            .and_then(|p| self.current.index.checked_sub(p))
     }
 
     /// Places gained (positive) or lost (negative).
@@ -355,7 +356,7 @@ pub fn compare(
                     AreaChange {
                         previous: before,
                         current: now,
-                        delta: before.zip(now).map(|(b, n)| n - b),
+                        delta: before.zip(now).and_then(|(b, n)| n.checked_sub(b)),
                     }
                 })
                 .collect();
@@ -422,12 +423,12 @@ fn check_mapping(
 }
 
 fn combined(codes: Vec<String>, units: &[&UnitResult], publication: &Publication) -> Predecessor {
-    let total = units.iter().fold(NodeScore::default(), |sum, u| NodeScore {
-        points: sum.points + u.total.points,
-        applicable_max: sum.applicable_max + u.total.applicable_max,
-    });
-    match publication.publish(total) {
-        Some((index, rating)) => Predecessor::Combined {
+    // Results files are range-checked as they are read, so the sum is far from overflowing.
+    let total = units
+        .iter()
+        .try_fold(NodeScore::default(), |sum, u| sum.plus(u.total));
+    match total.and_then(|total| Some((total, publication.publish(total)?))) {
+        Some((total, (index, rating))) => Predecessor::Combined {
             codes,
             total,
             index,
@@ -446,10 +447,7 @@ fn previous_percent(figures: &[AreaFigure], publication: Option<&Publication>) -
         several => {
             let total = several
                 .iter()
-                .fold(NodeScore::default(), |sum, f| NodeScore {
-                    points: sum.points + f.score.points,
-                    applicable_max: sum.applicable_max + f.score.applicable_max,
-                });
+                .try_fold(NodeScore::default(), |sum, f| sum.plus(f.score))?;
             publication?.publish(total).map(|(percent, _)| percent)
         }
     }

@@ -50,6 +50,16 @@ pub struct NodeScore {
     pub applicable_max: Decimal,
 }
 
+impl NodeScore {
+    /// Both figures added, or `None` when the sum cannot be held exactly.
+    pub fn plus(self, other: NodeScore) -> Option<NodeScore> {
+        Some(NodeScore {
+            points: self.points.checked_add(other.points)?,
+            applicable_max: self.applicable_max.checked_add(other.applicable_max)?,
+        })
+    }
+}
+
 /// A scored unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitScore {
@@ -116,25 +126,30 @@ pub fn score_unit(
     }
 
     // Children come after their parent in `nodes`, so a reverse sweep rolls every subtotal up.
+    // The framework bounds every maximum and the reader every score, so the sums stay far from
+    // overflowing; they are checked all the same, since a panic would lose the whole batch.
+    let too_large = || {
+        vec![Problem::new(
+            Location::sheet(&unit.file, &unit.sheet),
+            "the points add up to more than can be held exactly",
+        )]
+    };
     for index in (0..nodes.len()).rev() {
         if let Some(parent) = framework.nodes[index].parent {
-            let child = nodes[index];
-            nodes[parent].points += child.points;
-            nodes[parent].applicable_max += child.applicable_max;
+            nodes[parent] = nodes[parent].plus(nodes[index]).ok_or_else(too_large)?;
         }
     }
     let total = framework
         .areas()
-        .fold(NodeScore::default(), |sum, area| NodeScore {
-            points: sum.points + nodes[area].points,
-            applicable_max: sum.applicable_max + nodes[area].applicable_max,
-        });
-    let Some(index_exact) = percent(total) else {
+        .try_fold(NodeScore::default(), |sum, area| sum.plus(nodes[area]))
+        .ok_or_else(too_large)?;
+    if total.applicable_max.is_zero() {
         return Err(vec![Problem::new(
             Location::sheet(&unit.file, &unit.sheet),
             "every criterion is marked not applicable, so there is nothing to score",
         )]);
-    };
+    }
+    let index_exact = percent(total).ok_or_else(too_large)?;
     let index = framework.publish(index_exact);
     let band = framework
         .bands
@@ -169,10 +184,16 @@ pub fn counted_cell<'a>(
     }
 }
 
-/// Points as a percentage of the applicable maximum, unrounded; `None` when nothing applies.
+/// Points as a percentage of the applicable maximum, unrounded; `None` when nothing applies (or,
+/// for figures far beyond any framework's bounds, when the product cannot be held).
 pub fn percent(score: NodeScore) -> Option<Decimal> {
-    (!score.applicable_max.is_zero())
-        .then(|| score.points * Decimal::ONE_HUNDRED / score.applicable_max)
+    if score.applicable_max.is_zero() {
+        return None;
+    }
+    score
+        .points
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(score.applicable_max)
 }
 
 /// Appraised when the unit has any appraised score on a self-assessed leaf; survey leaves don't

@@ -3,6 +3,7 @@
 mod support;
 
 mod annex;
+mod arithmetic;
 mod bad_input;
 mod compare;
 mod criteria_cmd;

@@ -137,6 +137,12 @@ impl Framework {
     }
 }
 
+/// The largest maximum, step or total a criteria file may state. Real frameworks total 100 (110
+/// with a bonus block); the bound keeps every sum and product far from overflowing.
+pub const MAX_POINTS: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+/// Decimals a maximum, step or band bound may have (0.125 and 0.0625 are real steps).
+pub const MAX_DECIMALS: u32 = 4;
+
 struct Checker<'a> {
     text: &'a str,
     problems: Vec<SourceProblem>,
@@ -153,7 +159,74 @@ impl Checker<'_> {
         });
     }
 
+    /// A number of the criteria file, as written: exactly the value read (a long literal would
+    /// have been rounded on the way in), with at most [`MAX_DECIMALS`] decimals, within `range`.
+    fn check_number(
+        &mut self,
+        value: &Spanned<Decimal>,
+        code: Option<&str>,
+        what: &str,
+        range: std::ops::RangeInclusive<Decimal>,
+    ) {
+        let span = value.span();
+        let literal: String = self
+            .text
+            .get(span.clone())
+            .unwrap_or_default()
+            .trim_matches(|c| matches!(c, '"' | '\'' | ' '))
+            .chars()
+            .filter(|&c| c != '_')
+            .collect();
+        let read = *value.get_ref();
+        let exact =
+            Decimal::from_str_exact(&literal).or_else(|_| Decimal::from_scientific(&literal));
+        if !matches!(exact, Ok(d) if d == read) {
+            self.report(
+                span,
+                code,
+                format!("{what} {literal} has more digits than can be held exactly; write at most {MAX_DECIMALS} decimals"),
+            );
+        } else if read.normalize().scale() > MAX_DECIMALS {
+            self.report(
+                span,
+                code,
+                format!("{what} {literal} has more than {MAX_DECIMALS} decimals"),
+            );
+        } else if !range.contains(&read) {
+            self.report(
+                span,
+                code,
+                format!(
+                    "{what} {literal} is outside {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+            );
+        }
+    }
+
+    /// Every number of the file as written: exact, few decimals, within bounds.
+    fn check_numbers(&mut self, file: &FrameworkFile) {
+        let points = Decimal::ZERO..=MAX_POINTS;
+        let percent = Decimal::ZERO..=Decimal::ONE_HUNDRED;
+        self.check_number(&file.total_max, None, "total_max", points.clone());
+        for entry in file.areas.iter().chain(&file.criteria) {
+            let code = entry.code.get_ref().trim();
+            self.check_number(&entry.max, Some(code), "maximum", points.clone());
+            if let Some(step) = &entry.step {
+                self.check_number(step, Some(code), "step", points.clone());
+            }
+        }
+        for band in &file.bands {
+            self.check_number(&band.from, None, "band bound", percent.clone());
+            if let Some(below) = &band.below {
+                self.check_number(below, None, "band bound", percent.clone());
+            }
+        }
+    }
+
     fn build(&mut self, file: FrameworkFile) -> Framework {
+        self.check_numbers(&file);
         let year = *file.year.get_ref();
         if !(2000..=2100).contains(&year) {
             self.report(
@@ -171,14 +244,20 @@ impl Checker<'_> {
             );
         }
         let nodes = self.build_tree(&file.areas, &file.criteria);
-        let area_sum: Decimal = nodes.iter().filter(|n| n.is_area()).map(|n| n.max).sum();
+        let area_sum = checked_sum(nodes.iter().filter(|n| n.is_area()).map(|n| n.max));
         let total_max = *file.total_max.get_ref();
-        if area_sum != total_max {
-            self.report(
+        match area_sum {
+            Some(sum) if sum == total_max => {}
+            Some(sum) => self.report(
                 file.total_max.span(),
                 None,
-                format!("total_max is {total_max} but the areas' maxima add up to {area_sum}",),
-            );
+                format!("total_max is {total_max} but the areas' maxima add up to {sum}"),
+            ),
+            None => self.report(
+                file.total_max.span(),
+                None,
+                "the areas' maxima add up to more than can be held".to_string(),
+            ),
         }
         let bands = self.build_bands(&file.bands);
         let by_code = nodes
@@ -325,13 +404,18 @@ impl Checker<'_> {
             self.push_subtree(child, Some(index), entries, children, nodes);
         }
         if !is_leaf {
-            let sum: Decimal = nodes[index].children.iter().map(|&c| nodes[c].max).sum();
-            if sum != max {
-                self.report(
+            match checked_sum(nodes[index].children.iter().map(|&c| nodes[c].max)) {
+                Some(sum) if sum == max => {}
+                Some(sum) => self.report(
                     entry.max.span(),
                     Some(code),
                     format!("maximum {max} differs from the sum of its children's maxima, {sum}"),
-                );
+                ),
+                None => self.report(
+                    entry.max.span(),
+                    Some(code),
+                    "its children's maxima add up to more than can be held".to_string(),
+                ),
             }
         }
     }
@@ -476,6 +560,14 @@ impl Checker<'_> {
             })
             .collect()
     }
+}
+
+/// A sum that reports overflow instead of panicking (the numbers are checked, but a file with
+/// several problems is still built to report them all).
+fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |sum, value| sum.checked_add(value))
 }
 
 /// Codes are dot-separated parts of ASCII letters and digits ("1", "1.2", "1.2.a").

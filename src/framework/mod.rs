@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-pub use load::{FrameworkError, SourceProblem};
+pub use load::{FrameworkError, MAX_DECIMALS, MAX_POINTS, SourceProblem};
 
 /// Administrative level of the units the framework scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

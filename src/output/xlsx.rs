@@ -307,7 +307,12 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
         } else {
             "Chi tiết tiêu chí".to_string()
         };
-        detail_sheet(workbook.add_worksheet().set_name(name)?, framework, units, &f)?;
+        detail_sheet(
+            workbook.add_worksheet().set_name(name)?,
+            framework,
+            units,
+            &f,
+        )?;
     }
 
     if let Some(manifest) = report.manifest {
@@ -727,7 +732,10 @@ mod tests {
         let bytes = annex(&framework, &ranked).unwrap();
         let mut workbook = Xlsx::new(Cursor::new(bytes)).unwrap();
         let names = workbook.sheet_names();
-        assert_eq!(names.len(), 1 + 16_400_usize.div_ceil(UNITS_PER_DETAIL_SHEET));
+        assert_eq!(
+            names.len(),
+            1 + 16_400_usize.div_ceil(UNITS_PER_DETAIL_SHEET)
+        );
         assert_eq!(names[1], "Chi tiết tiêu chí 1-25");
         assert_eq!(names[names.len() - 1], "Chi tiết tiêu chí 16376-16400");
         let last = workbook.worksheet_range(&names[names.len() - 1]).unwrap();

@@ -2,7 +2,6 @@
 //! here once, for the writer (`output::csv`) and this reader alike.
 
 use std::path::Path;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
@@ -111,7 +110,7 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
         let line = record.position().map_or(0, |p| p.line());
         let field = |i: usize| record.get(i).unwrap_or("");
         let number = |i: usize| -> Result<Decimal, String> {
-            Decimal::from_str(field(i)).map_err(|_| {
+            Decimal::from_str_exact(field(i)).map_err(|_| {
                 format!(
                     "line {line}, column {}: \"{}\" is not a number",
                     header[i],

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
-use crate::framework::{Band, Framework, Rounding, band_for};
+use crate::framework::{Band, Framework, MAX_POINTS, Rounding, band_for};
 use crate::rank::Ranked;
 use crate::score::{NodeScore, percent};
 use crate::text::unit_key;
@@ -178,6 +178,46 @@ impl ResultSet {
                 unit.code
             )));
         }
+        for unit in &set.units {
+            check_figures(unit, set.units.len())
+                .map_err(|problem| invalid(format!("unit \"{}\": {problem}", unit.code)))?;
+        }
         Ok(set)
     }
+}
+
+/// A unit's figures must be ones `score` could have written: points and maxima within the
+/// bounds a criteria file allows, indexes and percentages from 0 to 100, a rank among the units.
+/// So nothing read from a file can overflow the arithmetic of a comparison.
+fn check_figures(unit: &UnitResult, units: usize) -> Result<(), String> {
+    let points = Decimal::ZERO..=MAX_POINTS;
+    let percent = Decimal::ZERO..=Decimal::ONE_HUNDRED;
+    let within = |what: &str, value: Decimal, range: &std::ops::RangeInclusive<Decimal>| {
+        if range.contains(&value) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{what} {value} is outside {} to {}",
+                range.start(),
+                range.end()
+            ))
+        }
+    };
+    within("points", unit.total.points, &points)?;
+    within("applicable maximum", unit.total.applicable_max, &points)?;
+    within("index", unit.index, &percent)?;
+    for area in &unit.areas {
+        within("area points", area.score.points, &points)?;
+        within("area maximum", area.score.applicable_max, &points)?;
+        if let Some(value) = area.percent {
+            within("area percentage", value, &percent)?;
+        }
+    }
+    if unit.rank == 0 || unit.rank as usize > units {
+        return Err(format!(
+            "rank {} is not a rank among {units} units",
+            unit.rank
+        ));
+    }
+    Ok(())
 }

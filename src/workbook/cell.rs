@@ -1,7 +1,5 @@
 //! Turning spreadsheet cells into codes, numbers and scores, exactly.
 
-use std::str::FromStr;
-
 use calamine::Data;
 use rust_decimal::Decimal;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -146,8 +144,25 @@ pub fn number_from_text(text: &str) -> Result<Option<Decimal>, String> {
         }
         _ => return ambiguous(),
     };
-    Ok(Decimal::from_str(&normalised).ok())
+    // A number typed into a spreadsheet holds at most 15 significant digits; text with more was
+    // not a score typed by a person, and reading it would mean rounding it (1.99499999… would
+    // become 1.995 and could move a unit across a band).
+    let significant = normalised
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip_while(|&d| d == '0')
+        .count();
+    if significant > SIGNIFICANT_DIGITS {
+        return Err(format!(
+            "\"{text}\" has {significant} significant digits, more than a spreadsheet holds \
+             ({SIGNIFICANT_DIGITS}); enter the score as a number"
+        ));
+    }
+    Ok(Decimal::from_str_exact(&normalised).ok())
 }
+
+/// Significant digits of a spreadsheet number.
+const SIGNIFICANT_DIGITS: usize = 15;
 
 /// Reads a year cell, typed as a number or as text.
 pub fn read_year(cell: &Data) -> Result<i32, String> {

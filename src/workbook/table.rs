@@ -429,7 +429,10 @@ impl SheetReader<'_> {
                 let node = &framework.nodes[n];
                 if node.leaf.is_some() {
                     match leaves[n].as_ref().map(|l| pick(l).score) {
-                        Some(Score::Points(p)) => sum += p,
+                        Some(Score::Points(p)) => match sum.checked_add(p) {
+                            Some(more) => sum = more,
+                            None => return,
+                        },
                         Some(Score::NotApplicable | Score::Empty) => {}
                         None => return,
                     }
