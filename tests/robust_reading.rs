@@ -175,61 +175,37 @@ fn cover(workbook: &mut Workbook) {
 }
 
 #[test]
-fn the_table_on_a_later_sheet_and_a_hidden_sheet_before_it() {
+fn two_sheets_with_a_table_are_an_error_naming_both() {
     let framework = framework(2022);
-    // An old table on a hidden sheet: another unit code, and 1.1.1 appraised at 0.
+    // An old table kept on a hidden sheet: another unit code, and 1.1.1 appraised at 0. Reading
+    // either table would be a guess.
     let mut old = full_marks(&framework, "KS77", "Xã Cũ");
     set(&framework, &mut old, "1.1.1", points("0"), points("0"));
     let old = Grid::of(&framework, &old);
-    // The visible table: 1.1.3 appraised at 0.75 → 99.75 / 100; area 1: 11.75 / 12 → 97.92.
-    let mut current = full_marks(&framework, "KS04", "Xã An Mỹ");
-    set(
-        &framework,
-        &mut current,
-        "1.1.3",
-        points("1"),
-        points("0.75"),
-    );
-    let current = Grid::of(&framework, &current);
-
-    let mut workbook = Workbook::new();
-    cover(&mut workbook);
-    let hidden = workbook.add_worksheet();
-    hidden.set_name("Bản cũ").unwrap();
-    old.write_into(hidden);
-    hidden.set_hidden(true);
-    let visible = workbook.add_worksheet();
-    visible.set_name("Chấm điểm").unwrap();
-    current.write_into(visible);
-    let bytes = workbook.save_to_buffer().unwrap();
-
-    scores(
-        Test::new().file("a.xlsx", &bytes),
-        &csv_line("11.75,12,97.92", "10,10,100.00", "99.75,100,99.75"),
-    );
-    Test::new()
-        .file("a.xlsx", &bytes)
-        .args(["validate", "--criteria", &criteria(2022), "."])
-        .stdout("1 files, 0 with errors (0), 0 with warnings (0)\n")
-        .run();
-
-    // Problems name the sheet that was read.
-    let mut current = Grid::of(&framework, &full_marks(&framework, "KS04", "Xã An Mỹ"));
-    current.set("E13", Data::Float(2.0));
-    let mut workbook = Workbook::new();
-    cover(&mut workbook);
-    let hidden = workbook.add_worksheet();
-    hidden.set_name("Bản cũ").unwrap();
-    old.write_into(hidden);
-    hidden.set_hidden(true);
-    let visible = workbook.add_worksheet();
-    visible.set_name("Chấm điểm").unwrap();
-    current.write_into(visible);
-    rejected(
-        Test::new().file("a.xlsx", workbook.save_to_buffer().unwrap()),
-        &criteria(2022),
-        &["./a.xlsx, sheet 'Chấm điểm', cell E13, criterion 1.2.1: score 2 is above the maximum 1"],
-    );
+    let current = Grid::of(&framework, &full_marks(&framework, "KS04", "Xã An Mỹ"));
+    for hide_the_old_one in [true, false] {
+        let mut workbook = Workbook::new();
+        cover(&mut workbook);
+        let first = workbook.add_worksheet();
+        first.set_name("Bản cũ").unwrap();
+        old.write_into(first);
+        first.set_hidden(hide_the_old_one);
+        let second = workbook.add_worksheet();
+        second.set_name("Chấm điểm").unwrap();
+        current.write_into(second);
+        let (visible, other) = if hide_the_old_one {
+            ("Chấm điểm", "Bản cũ")
+        } else {
+            ("Bản cũ", "Chấm điểm")
+        };
+        rejected(
+            Test::new().file("a.xlsx", workbook.save_to_buffer().unwrap()),
+            &criteria(2022),
+            &[&format!(
+                "./a.xlsx, sheet '{other}': both sheet '{visible}' and sheet '{other}' hold a criteria table; keep the unit's scores on one sheet and delete the other sheet (or its table's header row)"
+            )],
+        );
+    }
 }
 
 #[test]

@@ -60,8 +60,8 @@ fn a_form_filled_in_libreoffice_scores_the_same_in_every_format() {
             .stdout_has("1,false,KS81,Xã Thử Nghiệm,appraised,11.5,12,95.83,")
             .stdout_has(",96.875,98,98.85,Rất tốt,Very good,true\n")
             .run();
-        // LibreOffice's SUM skips the text "1,25", so its subtotals of 1.3 and area 1 are 1.25
-        // short of the leaves: warnings, since subtotals are never used.
+        // LibreOffice's SUM skips the text "1,25", so its subtotals of 1.3 and area 1, and the
+        // total, are 1.25 short of the leaves: warnings, since subtotals are never used.
         Test::new()
             .args(["validate", "--criteria", &criteria(2022), &file])
             .stdout(&format!(
@@ -69,7 +69,8 @@ fn a_form_filled_in_libreoffice_scores_the_same_in_every_format() {
   warning sheet 'Tự đánh giá', cell E17, criterion 1.3.2: the number \"1,25\" is stored as text; read as 1.25
   warning sheet 'Tự đánh giá', cell E7, criterion 1: the subtotal in the sheet is 10.25 but its criteria add up to 11.5 (the subtotal is not used)
   warning sheet 'Tự đánh giá', cell E15, criterion 1.3: the subtotal in the sheet is 0.5 but its criteria add up to 1.75 (the subtotal is not used)
-1 files, 0 with errors (0), 1 with warnings (3)
+  warning sheet 'Tự đánh giá', cell E90: the total in the sheet is 95.625 but its criteria add up to 96.875 (the total is not used)
+1 files, 0 with errors (0), 1 with warnings (4)
 "
             ))
             .run();

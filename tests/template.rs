@@ -187,7 +187,7 @@ fn the_template_has_the_header_cells_a_row_per_node_and_subtotal_formulas() {
 /// The generated form filled in as a unit would: full self scores (none on survey leaves), full
 /// appraised scores with evidence, except 1.1.3 appraised 0.75 of 1 and 2.2.2 appraised 1.25 of 2
 /// (steps of 0.25), 4.3 (max 2) not applicable (KPS) in both columns, and the survey leaves 3.5.1
-/// at 1.5 of 2 and 7.6 at 2.7 of 3. Subtotal cells are left empty: they are never used.
+/// at 1.5 of 2 and 7.6 at 2.7 of 3. Subtotal and total cells are left empty: they are never used.
 fn filled_template() -> Vec<u8> {
     let framework = framework(2022);
     let mut grid = Grid::from_xlsx(&template(2022));
@@ -210,6 +210,9 @@ fn filled_template() -> Vec<u8> {
             grid.text(&format!("F{row}"), "Biên bản số 12/BB-UBND");
         }
     }
+    let total_row = 7 + framework.nodes.len();
+    grid.set(&format!("D{total_row}"), Data::Empty)
+        .set(&format!("E{total_row}"), Data::Empty);
     for (cell, code) in [
         ("A11", "1.1.3"),
         ("A27", "2.2.2"),

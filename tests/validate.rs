@@ -216,3 +216,29 @@ fn a_missing_file_is_reported_with_the_others() {
         .stdout("missing.xlsx\n  error   no such file or folder\n2 files, 1 with errors (1), 0 with warnings (0)\n")
         .run();
 }
+
+#[test]
+fn the_total_row_is_checked_like_the_subtotals() {
+    let (framework, form) = full();
+    let total_row = 7 + framework.nodes.len();
+    let mut grid = Grid::of(&framework, &form);
+    assert_eq!(
+        grid.get(&format!("B{total_row}")),
+        &Data::String("Tổng cộng".into())
+    );
+    // Self total typed over with a wrong figure (the self column has no survey points, 11, so its
+    // leaves add up to 89), appraised total with text.
+    grid.set(&format!("D{total_row}"), Data::Float(99.0))
+        .text(&format!("E{total_row}"), "một trăm");
+    Test::new()
+        .file("a.xlsx", grid.xlsx())
+        .args(["validate", "--criteria", &criteria(2022), "."])
+        .stdout(&format!(
+            "./a.xlsx
+  warning sheet 'Tự đánh giá', cell D{total_row}: the total in the sheet is 99 but its criteria add up to 89 (the total is not used)
+  warning sheet 'Tự đánh giá', cell E{total_row}: the total in the sheet is not a number (\"một trăm\"; the total is not used)
+1 files, 0 with errors (0), 1 with warnings (2)
+"
+        ))
+        .run();
+}

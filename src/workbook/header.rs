@@ -38,83 +38,71 @@ fn label_text(sheet: &LoadedSheet, row: u32, col: u32) -> Option<&str> {
         .or_else(|| text_at((row, col)))
 }
 
+/// The closest a sheet came to a header row: how many required labels a row had, where, and
+/// which it lacked.
+struct NearMiss<'a> {
+    found: usize,
+    sheet: &'a str,
+    cell: CellRef,
+    missing: Vec<&'static str>,
+}
+
+/// What one sheet holds: a header row, a header row with a label twice, or at best a near miss.
+enum Search<'a> {
+    Table(Header),
+    Duplicated(Problem),
+    NotFound(Option<NearMiss<'a>>),
+}
+
 /// Finds the sheet and row holding the criteria table's header; visible sheets are searched
 /// first. A label may stand alone in the header row or be split over that row and the one above
 /// ("Điểm" / "Tự đánh giá"). When no row has every required label, the problem names the closest
-/// row and the labels it lacks.
+/// row and the labels it lacks. Two sheets with a table are an error naming both: which one holds
+/// the unit's scores would be a guess (a copied sheet, an old version kept beside the new one).
 pub(super) fn find_table<'a>(
     path: &Path,
     sheets: &'a [LoadedSheet],
 ) -> Result<(&'a LoadedSheet, Header), Vec<Problem>> {
-    let required = &labels::TABLE_COLUMNS[..labels::REQUIRED_COLUMNS];
-    let mut best: Option<(usize, &str, CellRef, Vec<&'static str>)> = None;
     let visible_first = sheets
         .iter()
         .filter(|s| !s.hidden)
         .chain(sheets.iter().filter(|s| s.hidden));
+    let mut tables = Vec::new();
+    let mut best: Option<NearMiss> = None;
     for sheet in visible_first {
-        let (Some((row0, col0)), Some((row_end, col_end))) =
-            (sheet.range.start(), sheet.range.end())
-        else {
-            continue;
-        };
-        // Each cell folded once; "Điểm" above "Tự đánh giá" folds to "diem" + "tudanhgia".
-        let folded_row = |row: u32| -> HashMap<u32, String> {
-            (col0..=col_end)
-                .filter_map(|col| Some((col, labels::fold(label_text(sheet, row, col)?))))
-                .collect()
-        };
-        let mut above = row0.checked_sub(1).map(folded_row).unwrap_or_default();
-        for row in row0..=row_end {
-            let own_row = folded_row(row);
-            let mut columns = HashMap::new();
-            let mut duplicated = Vec::new();
-            for col in col0..=col_end {
-                let Some(own) = own_row.get(&col) else {
-                    continue;
-                };
-                let combined = above.get(&col).map(|a| format!("{a}{own}"));
-                for label in labels::TABLE_COLUMNS {
-                    let matches = label.matches_folded(own)
-                        || combined.as_deref().is_some_and(|c| label.matches_folded(c));
-                    if matches && columns.insert(label.name, col).is_some_and(|c| c != col) {
-                        duplicated.push(label.name);
-                    }
-                }
+        match search(path, sheet) {
+            Search::Table(header) => tables.push((sheet, Ok(header))),
+            Search::Duplicated(problem) => tables.push((sheet, Err(problem))),
+            Search::NotFound(Some(miss)) if best.as_ref().is_none_or(|b| miss.found > b.found) => {
+                best = Some(miss);
             }
-            let found = required
-                .iter()
-                .filter(|l| columns.contains_key(l.name))
-                .count();
-            if found == required.len() {
-                if !duplicated.is_empty() {
-                    return Err(vec![Problem::new(
-                        Location::cell(path, &sheet.name, CellRef::new(row, col0)),
-                        format!(
-                            "the header row has more than one column labelled {}",
-                            quoted(&duplicated)
-                        ),
-                    )]);
-                }
-                return Ok((sheet, Header { row, columns }));
-            }
-            if found > 0 && best.as_ref().is_none_or(|b| found > b.0) {
-                let missing = required
-                    .iter()
-                    .filter(|l| !columns.contains_key(l.name))
-                    .map(|l| l.name)
-                    .collect();
-                best = Some((found, &sheet.name, CellRef::new(row, col0), missing));
-            }
-            above = own_row;
+            Search::NotFound(_) => {}
         }
     }
-    let problem = match best {
-        Some((_, sheet, cell, missing)) => Problem::new(
-            Location::cell(path, sheet, cell),
+    let mut tables = tables.into_iter();
+    match (tables.next(), tables.next()) {
+        (Some((sheet, Ok(header))), None) => Ok((sheet, header)),
+        (Some((_, Err(duplicated))), None) => Err(vec![duplicated]),
+        (Some((first, _)), Some((second, _))) => Err(vec![Problem::new(
+            Location::sheet(path, &second.name),
+            format!(
+                "both sheet '{}' and sheet '{}' hold a criteria table; keep the unit's scores on \
+                 one sheet and delete the other sheet (or its table's header row)",
+                first.name, second.name
+            ),
+        )]),
+        (None, _) => Err(vec![not_found(path, best)]),
+    }
+}
+
+fn not_found(path: &Path, best: Option<NearMiss>) -> Problem {
+    let required = &labels::TABLE_COLUMNS[..labels::REQUIRED_COLUMNS];
+    match best {
+        Some(miss) => Problem::new(
+            Location::cell(path, miss.sheet, miss.cell),
             format!(
                 "the criteria table's header row lacks the label {}",
-                quoted(&missing)
+                quoted(&miss.missing)
             ),
         ),
         None => Problem::new(
@@ -124,8 +112,73 @@ pub(super) fn find_table<'a>(
                 quoted(&required.iter().map(|l| l.name).collect::<Vec<_>>())
             ),
         ),
+    }
+}
+
+/// Searches one sheet for the header row, top to bottom.
+fn search<'a>(path: &Path, sheet: &'a LoadedSheet) -> Search<'a> {
+    let required = &labels::TABLE_COLUMNS[..labels::REQUIRED_COLUMNS];
+    let (Some((row0, col0)), Some((row_end, col_end))) = (sheet.range.start(), sheet.range.end())
+    else {
+        return Search::NotFound(None);
     };
-    Err(vec![problem])
+    // Each cell folded once; "Điểm" above "Tự đánh giá" folds to "diem" + "tudanhgia".
+    let folded_row = |row: u32| -> HashMap<u32, String> {
+        (col0..=col_end)
+            .filter_map(|col| Some((col, labels::fold(label_text(sheet, row, col)?))))
+            .collect()
+    };
+    let mut best: Option<NearMiss> = None;
+    let mut above = row0.checked_sub(1).map(folded_row).unwrap_or_default();
+    for row in row0..=row_end {
+        let own_row = folded_row(row);
+        let mut columns = HashMap::new();
+        let mut duplicated = Vec::new();
+        for col in col0..=col_end {
+            let Some(own) = own_row.get(&col) else {
+                continue;
+            };
+            let combined = above.get(&col).map(|a| format!("{a}{own}"));
+            for label in labels::TABLE_COLUMNS {
+                let matches = label.matches_folded(own)
+                    || combined.as_deref().is_some_and(|c| label.matches_folded(c));
+                if matches && columns.insert(label.name, col).is_some_and(|c| c != col) {
+                    duplicated.push(label.name);
+                }
+            }
+        }
+        let found = required
+            .iter()
+            .filter(|l| columns.contains_key(l.name))
+            .count();
+        if found == required.len() {
+            if !duplicated.is_empty() {
+                return Search::Duplicated(Problem::new(
+                    Location::cell(path, &sheet.name, CellRef::new(row, col0)),
+                    format!(
+                        "the header row has more than one column labelled {}",
+                        quoted(&duplicated)
+                    ),
+                ));
+            }
+            return Search::Table(Header { row, columns });
+        }
+        if found > 0 && best.as_ref().is_none_or(|b| found > b.found) {
+            let missing = required
+                .iter()
+                .filter(|l| !columns.contains_key(l.name))
+                .map(|l| l.name)
+                .collect();
+            best = Some(NearMiss {
+                found,
+                sheet: &sheet.name,
+                cell: CellRef::new(row, col0),
+                missing,
+            });
+        }
+        above = own_row;
+    }
+    Search::NotFound(best)
 }
 
 fn quoted(names: &[&str]) -> String {

@@ -55,6 +55,16 @@ struct SheetReader<'a> {
     problems: Vec<Problem>,
 }
 
+/// What a row of the table is.
+enum Row {
+    /// An area, criterion or sub-criterion of the framework, with its code as written.
+    Node(usize, String),
+    /// The grand total ("Tổng cộng"), which has no code.
+    Total,
+    /// A title or blank row, or a row whose code was reported.
+    Other,
+}
+
 /// The table's required columns.
 struct Columns {
     code: u32,
@@ -78,8 +88,15 @@ impl SheetReader<'_> {
     }
 
     fn warn(&mut self, cell: CellRef, code: &str, message: String) {
-        self.problems
-            .push(Problem::warning(self.at(cell), message).for_criterion(code));
+        self.warn_at(cell, Some(code), message);
+    }
+
+    fn warn_at(&mut self, cell: CellRef, code: Option<&str>, message: String) {
+        let warning = Problem::warning(self.at(cell), message);
+        self.problems.push(match code {
+            Some(code) => warning.for_criterion(code),
+            None => warning,
+        });
     }
 
     fn get(&self, cell: CellRef) -> &Data {
@@ -216,17 +233,23 @@ impl SheetReader<'_> {
             appraised: col(labels::APPRAISED_SCORE),
         };
         let last_row = self.range.end().map_or(header.row, |(r, _)| r);
-        // Subtotal cells as written, checked against the leaves once all rows are read.
+        // Subtotal and total cells as written (`None`: the grand total), checked against the
+        // leaves once all rows are read.
         let mut subtotals = Vec::new();
 
         for row in header.row + 1..=last_row {
-            let Some((index, code)) = self.match_row(row, &columns, framework, &mut seen_at) else {
-                continue;
+            let (index, code) = match self.match_row(row, &columns, framework, &mut seen_at) {
+                Row::Node(index, code) => (index, code),
+                Row::Total => {
+                    subtotals.push((None, row));
+                    continue;
+                }
+                Row::Other => continue,
             };
             let node = &framework.nodes[index];
             self.check_maximum(CellRef::new(row, columns.max), &code, node.max);
             let Some(rule) = &node.leaf else {
-                subtotals.push((index, row));
+                subtotals.push((Some(index), row));
                 continue;
             };
             let self_score =
@@ -275,26 +298,29 @@ impl SheetReader<'_> {
         leaves
     }
 
-    /// Matches a row to a framework node by its code; `None` for rows without a code (checked to
-    /// hold no score) and for rows with a bad, unknown or repeated code (reported).
+    /// Matches a row to a framework node by its code. Rows without a code are the total row or
+    /// others (checked to hold no score); rows with a bad, unknown or repeated code are reported.
     fn match_row(
         &mut self,
         row: u32,
         columns: &Columns,
         framework: &Framework,
         seen_at: &mut [Option<u32>],
-    ) -> Option<(usize, String)> {
+    ) -> Row {
         let code_cell = CellRef::new(row, columns.code);
         let code = match cell::read_code(self.get(code_cell)) {
             Ok(code) => code,
             Err(message) => {
                 self.error(code_cell, None, message);
-                return None;
+                return Row::Other;
             }
         };
         let Some(code) = code else {
-            self.check_row_without_code(row, columns.name, [columns.self_score, columns.appraised]);
-            return None;
+            return self.row_without_code(
+                row,
+                columns.name,
+                [columns.self_score, columns.appraised],
+            );
         };
         if matches!(self.get(code_cell), Data::Float(_)) {
             // 1.10 typed as a number is stored as 1.1: refuse to guess between the two.
@@ -311,7 +337,7 @@ impl SheetReader<'_> {
                         longer.join(" or ")
                     ),
                 );
-                return None;
+                return Row::Other;
             }
         }
         let Some(index) = framework.node_index(&code) else {
@@ -323,7 +349,7 @@ impl SheetReader<'_> {
                     framework.id
                 ),
             );
-            return None;
+            return Row::Other;
         };
         if let Some(first) = seen_at[index] {
             self.error(
@@ -334,10 +360,10 @@ impl SheetReader<'_> {
                     first + 1
                 ),
             );
-            return None;
+            return Row::Other;
         }
         seen_at[index] = Some(row);
-        Some((index, code))
+        Row::Node(index, code)
     }
 
     /// A form whose maxima differ from the criteria file was made for other rules.
@@ -402,16 +428,21 @@ impl SheetReader<'_> {
         }
     }
 
-    /// A subtotal written in the sheet that disagrees with its leaves is a sign of a broken formula
-    /// or a typo; it is never used, so this is a warning.
+    /// A subtotal (or the grand total, `index` `None`) written in the sheet that disagrees with
+    /// its leaves, or is not a number, is a sign of a broken formula or a typo; it is never used,
+    /// so this is a warning.
     fn check_subtotal(
         &mut self,
-        index: usize,
+        index: Option<usize>,
         row: u32,
         columns: &Columns,
         framework: &Framework,
         leaves: &[Option<LeafRow>],
     ) {
+        let (what, code) = match index {
+            Some(index) => ("subtotal", Some(framework.nodes[index].code.clone())),
+            None => ("total", None),
+        };
         for (col, pick) in [
             (
                 columns.self_score,
@@ -420,11 +451,24 @@ impl SheetReader<'_> {
             (columns.appraised, |l: &LeafRow| &l.appraised),
         ] {
             let at = CellRef::new(row, col);
-            let Ok((Score::Points(written), _)) = cell::read_score(self.get(at)) else {
-                continue;
+            let written = match cell::read_score(self.get(at)) {
+                Ok((Score::Points(written), _)) => written,
+                Ok(_) => continue,
+                Err(_) => {
+                    let found = cell::read_text(self.get(at));
+                    self.warn_at(
+                        at,
+                        code.as_deref(),
+                        format!("the {what} in the sheet is not a number (\"{found}\"; the {what} is not used)"),
+                    );
+                    continue;
+                }
             };
             let mut sum = Decimal::ZERO;
-            let mut stack = vec![index];
+            let mut stack: Vec<usize> = match index {
+                Some(index) => vec![index],
+                None => framework.areas().collect(),
+            };
             while let Some(n) = stack.pop() {
                 let node = &framework.nodes[n];
                 if node.leaf.is_some() {
@@ -442,21 +486,20 @@ impl SheetReader<'_> {
             }
             let sum = sum.normalize();
             if written != sum {
-                let code = framework.nodes[index].code.clone();
-                self.warn(
+                self.warn_at(
                     at,
-                    &code,
-                    format!("the subtotal in the sheet is {written} but its criteria add up to {sum} (the subtotal is not used)"),
+                    code.as_deref(),
+                    format!("the {what} in the sheet is {written} but its criteria add up to {sum} (the {what} is not used)"),
                 );
             }
         }
     }
 
-    /// A row without a code may be a title, a blank or a total row; scores anywhere else would be
-    /// lost, so they are reported.
-    fn check_row_without_code(&mut self, row: u32, name_col: u32, score_cols: [u32; 2]) {
+    /// A row without a code may be a title, a blank or the total row; scores anywhere else would
+    /// be lost, so they are reported.
+    fn row_without_code(&mut self, row: u32, name_col: u32, score_cols: [u32; 2]) -> Row {
         if labels::is_total_row(&cell::read_text(self.get(CellRef::new(row, name_col)))) {
-            return;
+            return Row::Total;
         }
         for col in score_cols {
             let at = CellRef::new(row, col);
@@ -468,6 +511,7 @@ impl SheetReader<'_> {
                 );
             }
         }
+        Row::Other
     }
 
     /// Reads and checks one score cell against the leaf's maximum and rules.
