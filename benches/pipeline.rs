@@ -75,6 +75,7 @@ fn score_pipeline(bencher: Bencher, units: usize) {
             keep_going: true,
         },
         record: false,
+        output: None,
     };
     bencher
         .counter(ItemsCount::new(units))

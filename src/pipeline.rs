@@ -18,6 +18,7 @@ use crate::mapping::{Mapping, MappingError};
 use crate::options::RunOptions;
 use crate::output::{CompareReport, ScoreReport, render};
 use crate::problem::Problem;
+use crate::publish::{PublishError, check_target};
 use crate::rank::rank;
 use crate::results::{ResultSet, ResultsError};
 use crate::score::{BasisChoice, score_unit};
@@ -36,6 +37,9 @@ pub enum PipelineError {
     Mapping(#[from] MappingError),
     #[error(transparent)]
     Compare(#[from] CompareError),
+    /// The output would overwrite an input, or is not a regular file.
+    #[error(transparent)]
+    Output(#[from] PublishError),
     /// Some workbooks have problems and the run was not asked to keep going.
     #[error(
         "{} of {} file(s) have problems; nothing was written (use --keep-going to score the valid ones)",
@@ -110,6 +114,9 @@ pub struct ScoreRequest {
     pub options: RunOptions,
     /// The result goes to a file: hash the inputs into a manifest (also carried inside an XLSX).
     pub record: bool,
+    /// The file the result will be written to: refused before anything is read when it is one
+    /// of the inputs or not a regular file.
+    pub output: Option<PathBuf>,
 }
 
 /// Where one year of a comparison comes from.
@@ -131,6 +138,8 @@ pub struct CompareRequest {
     pub options: RunOptions,
     /// As for [`ScoreRequest::record`].
     pub record: bool,
+    /// As for [`ScoreRequest::output`].
+    pub output: Option<PathBuf>,
 }
 
 /// A rendered result, not yet written.
@@ -161,6 +170,13 @@ pub fn score(
     progress: &dyn Progress,
 ) -> Result<Published, PipelineError> {
     let options = request.options;
+    if let Some(output) = &request.output {
+        check_target(
+            output,
+            request.record,
+            &listed(&request.criteria, &request.paths),
+        )?;
+    }
     let Assessed { framework, batch } = assess(
         &request.criteria,
         &request.paths,
@@ -215,6 +231,17 @@ pub fn compare(
     progress: &dyn Progress,
 ) -> Result<Published, PipelineError> {
     let options = request.options;
+    if let Some(output) = &request.output {
+        let mut inputs = Vec::new();
+        for year in [&request.previous, &request.current] {
+            match year {
+                YearRequest::Results(file) => inputs.push(file.clone()),
+                YearRequest::Scored { criteria, paths } => inputs.extend(listed(criteria, paths)),
+            }
+        }
+        inputs.extend(request.mapping.iter().cloned());
+        check_target(output, request.record, &inputs)?;
+    }
     let mut reports = Vec::new();
     let (previous, previous_inputs) =
         load_year(&request.previous, options, progress, &mut reports)?;
@@ -250,6 +277,16 @@ pub fn compare(
         reports,
         units: comparison.units.len(),
     })
+}
+
+/// The files a scoring run will read — the criteria file and every workbook path, folders
+/// listed as the batch lists them — known before anything is read.
+fn listed(criteria: &Path, paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut report = BatchReport::default();
+    collect_inputs(paths, &mut report);
+    std::iter::once(criteria.to_path_buf())
+        .chain(report.inputs)
+        .collect()
 }
 
 /// One year's results: read from a results file, or scored from workbooks. Any invalid workbook
@@ -422,6 +459,7 @@ fn rerun(manifest: &Manifest) -> Result<Vec<u8>, PipelineError> {
                 paths: inputs.rerun_paths(),
                 options: manifest.options,
                 record: true,
+                output: None,
             },
             created,
             &Quiet,
@@ -437,6 +475,7 @@ fn rerun(manifest: &Manifest) -> Result<Vec<u8>, PipelineError> {
                 mapping: mapping.as_ref().map(|m| m.path.clone()),
                 options: manifest.options,
                 record: true,
+                output: None,
             },
             created,
             &Quiet,

@@ -1,6 +1,12 @@
 //! Writing results where they go: standard output, or a file written atomically with the run's
 //! manifest beside it.
+//!
+//! **Never onto an input.** [`check_target`] refuses an output (or its manifest) that is one of
+//! the run's inputs — the same file after symbolic links, `..` and hard links — and anything but
+//! a regular file: a folder, a symbolic link, a named pipe, a socket or a device (so
+//! `-o /dev/stdout` never replaces the system's link with a file).
 
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -9,10 +15,149 @@ use crate::manifest::{HashedFile, Manifest, sha256, sidecar_path};
 /// Why a result could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
+    #[error(
+        "refusing to write {}: it is the input {} (the same file), which would be overwritten; nothing was written",
+        path.display(), input.display()
+    )]
+    Input { path: PathBuf, input: PathBuf },
+    #[error("cannot write {}: it is {kind}", path.display())]
+    NotAFile { path: PathBuf, kind: NotAFile },
     #[error("cannot write {}: {source}", path.display())]
     File { path: PathBuf, source: io::Error },
     #[error("cannot write to standard output: {0}")]
     Stdout(io::Error),
+}
+
+/// What stands at an output path instead of a regular file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotAFile {
+    Folder,
+    /// A symbolic link, and whether it is one of the system's standard streams or devices
+    /// (`/dev/stdout`, `/proc/self/fd/1`).
+    Link {
+        to: PathBuf,
+        stream: bool,
+    },
+    Pipe,
+    Socket,
+    Device,
+    Other,
+}
+
+impl std::fmt::Display for NotAFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const STREAM: &str = "not a regular file; to write to standard output, leave out -o";
+        match self {
+            NotAFile::Folder => write!(f, "a folder; name a file in it"),
+            NotAFile::Link { to, stream: true } => {
+                write!(f, "a symbolic link to {}, {STREAM}", to.display())
+            }
+            NotAFile::Link { to, .. } => write!(
+                f,
+                "a symbolic link to {}, not a regular file; name the file itself",
+                to.display()
+            ),
+            NotAFile::Pipe => write!(f, "a named pipe, {STREAM}"),
+            NotAFile::Socket => write!(f, "a socket, {STREAM}"),
+            NotAFile::Device => write!(f, "a device, {STREAM}"),
+            NotAFile::Other => write!(f, "{STREAM}"),
+        }
+    }
+}
+
+impl NotAFile {
+    /// What is at `path` if it is there and is not a regular file (links are not followed).
+    /// Anything that cannot be inspected is left to the write, which reports the real error.
+    fn at(path: &Path) -> Option<NotAFile> {
+        let meta = fs::symlink_metadata(path).ok()?;
+        let kind = meta.file_type();
+        if kind.is_file() {
+            return None;
+        }
+        if kind.is_dir() {
+            return Some(NotAFile::Folder);
+        }
+        if kind.is_symlink() {
+            // The folders of devices and of processes' open files.
+            let system = ["/dev", "/proc"];
+            return Some(NotAFile::Link {
+                to: fs::read_link(path).unwrap_or_default(),
+                stream: fs::canonicalize(folder_of(path))
+                    .is_ok_and(|folder| system.iter().any(|s| folder.starts_with(s))),
+            });
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return Some(NotAFile::Pipe);
+            }
+            if kind.is_socket() {
+                return Some(NotAFile::Socket);
+            }
+            if kind.is_block_device() || kind.is_char_device() {
+                return Some(NotAFile::Device);
+            }
+        }
+        Some(NotAFile::Other)
+    }
+}
+
+/// Refuses, before a run reads anything, an output `file` (and its manifest, when one is
+/// written beside it) that is one of `inputs` or is not a regular file.
+pub fn check_target(
+    file: &Path,
+    with_manifest: bool,
+    inputs: &[PathBuf],
+) -> Result<(), PublishError> {
+    let sidecar = with_manifest.then(|| sidecar_path(file));
+    for path in std::iter::once(file).chain(sidecar.as_deref()) {
+        let not_a_file = NotAFile::at(path);
+        // A link is refused anyway, but when it leads to an input, saying so is clearer.
+        if matches!(not_a_file, None | Some(NotAFile::Link { .. }))
+            && let Some(input) = same_as_any(path, inputs)
+        {
+            return Err(PublishError::Input {
+                path: path.to_path_buf(),
+                input: input.clone(),
+            });
+        }
+        if let Some(kind) = not_a_file {
+            let path = path.to_path_buf();
+            return Err(PublishError::NotAFile { path, kind });
+        }
+    }
+    Ok(())
+}
+
+/// The input that `path` is, if any: the same file (device and inode, or file index on Windows),
+/// or for a path that does not exist yet, the same absolute path.
+fn same_as_any<'a>(path: &Path, inputs: &'a [PathBuf]) -> Option<&'a PathBuf> {
+    match fs::metadata(path) {
+        // Only regular files, of the same size, are opened to compare (opening a named pipe
+        // would wait for a writer).
+        Ok(meta) if !meta.is_file() => None,
+        Ok(meta) => inputs.iter().find(|input| {
+            fs::metadata(input).is_ok_and(|m| m.is_file() && m.len() == meta.len())
+                && same_file::is_same_file(path, input).unwrap_or(false)
+        }),
+        Err(_) => {
+            let path = resolved(path);
+            inputs.iter().find(|input| resolved(input) == path)
+        }
+    }
+}
+
+/// The absolute path without links or `..`, as far as it exists.
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(path) = fs::canonicalize(path) {
+        return path;
+    }
+    let folder = fs::canonicalize(folder_of(path));
+    match (folder, path.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
 }
 
 /// Writes the result (atomically) and, when it goes to a file with a manifest, the manifest
@@ -64,11 +209,7 @@ pub fn write_output(
             }
         }
         Some(path) => {
-            let folder = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
-            let mut file = tempfile::NamedTempFile::new_in(folder)?;
+            let mut file = tempfile::NamedTempFile::new_in(folder_of(path))?;
             file.write_all(&buffer)?;
             file.as_file().sync_all()?;
             file.persist(path).map_err(|e| e.error)?;
@@ -77,9 +218,42 @@ pub fn write_output(
     }
 }
 
+/// The folder a file is in ("." for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Comparing with the inputs opens files: never a named pipe, which would wait for a writer.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_named_pipe_is_refused_without_opening_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.unwrap().success());
+        let link = dir.path().join("out.csv");
+        std::os::unix::fs::symlink(&pipe, &link).unwrap();
+        let empty = dir.path().join("empty.xlsx");
+        fs::write(&empty, "").unwrap();
+        let refused = check_target(&link, true, &[empty]);
+        assert!(
+            matches!(
+                refused,
+                Err(PublishError::NotAFile {
+                    kind: NotAFile::Link { stream: false, .. },
+                    ..
+                })
+            ),
+            "{refused:?}"
+        );
+    }
 
     #[test]
     fn atomic_write_leaves_nothing_on_failure() {

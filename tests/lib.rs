@@ -11,6 +11,7 @@ mod explain;
 mod manifest;
 mod parallel;
 mod properties;
+mod publication;
 mod regression;
 mod robust_reading;
 mod score_samples;

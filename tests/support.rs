@@ -147,6 +147,12 @@ impl Test {
         self
     }
 
+    /// Prepares the scratch folder with code (links, pipes, modes, earlier runs).
+    pub fn with(self, setup: impl FnOnce(&Path)) -> Self {
+        setup(self.dir.path());
+        self
+    }
+
     /// Writes a unit form for `framework` into the scratch folder.
     pub fn unit(self, name: &str, framework: &Framework, form: &FormData) -> Self {
         let bytes = write_form(framework, form).unwrap();

@@ -79,6 +79,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<i32> {
         mapping: args.mapping,
         options: args.output.options(args.basis, args.rank_mode, false),
         record: args.output.file.is_some(),
+        output: args.output.file.clone(),
     };
     let published = compare(&request, run_time(), &Bar::new())?;
     for report in &published.reports {

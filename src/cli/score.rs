@@ -43,6 +43,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
             .output
             .options(args.basis, args.rank_mode, args.keep_going),
         record: args.output.file.is_some(),
+        output: args.output.file.clone(),
     };
     let published = score(&request, run_time(), &Bar::new())?;
     for report in &published.reports {

@@ -8,7 +8,7 @@ use clap::Args;
 use super::{exit, say};
 use parindex::form::{FormData, write_form};
 use parindex::framework::Framework;
-use parindex::publish::write_output;
+use parindex::publish::{check_target, write_output};
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
@@ -27,6 +27,7 @@ pub struct TemplateArgs {
 }
 
 pub fn run(args: TemplateArgs) -> anyhow::Result<i32> {
+    check_target(&args.output, false, std::slice::from_ref(&args.criteria))?;
     let framework = Framework::load(&args.criteria)?;
     let form = FormData {
         unit_code: args.unit_code.unwrap_or_default(),
