@@ -1,4 +1,6 @@
-//! Where results may be written: never onto an input, only regular files.
+//! Where results may be written (never onto an input, only regular files) and how (the result
+//! and its manifest as one publication, leftovers of interrupted runs removed, ordinary modes).
+//! The interruption of a publication at every step is tested in `src/publish.rs`.
 
 use std::fs;
 use std::path::Path;
@@ -316,4 +318,108 @@ fn standard_output_is_not_an_output_file() {
         .stdout("")
         .run();
     assert!(fs::symlink_metadata("/dev/stdout").unwrap().is_symlink());
+}
+
+// ---- One publication ----
+
+#[test]
+fn a_failed_manifest_write_leaves_no_new_result() {
+    let run = score_to(
+        one_unit().file("ket-qua.csv", "kết quả cũ\n").with(|dir| {
+            fs::create_dir(dir.join("ket-qua.csv.manifest.json")).unwrap();
+        }),
+        "ket-qua.csv",
+    )
+    .status(1)
+    .run();
+    assert_eq!(
+        fs::read_to_string(run.dir().join("ket-qua.csv")).unwrap(),
+        "kết quả cũ\n"
+    );
+    assert!(
+        run.stderr()
+            .contains("cannot write ket-qua.csv.manifest.json: it is a folder"),
+        "{}",
+        run.stderr()
+    );
+    assert!(run.dir().join("ket-qua.csv.manifest.json").is_dir());
+    assert_eq!(
+        names(run.dir()),
+        ["ket-qua.csv", "ket-qua.csv.manifest.json", "phieu"]
+    );
+}
+
+#[test]
+fn leftovers_of_an_interrupted_run_are_removed_by_the_next_run() {
+    let run = score_to(
+        one_unit()
+            .file(".ket-qua.csv.parindex-4242-abcdEFGH.tmp", "một nửa")
+            .file(".bao-cao.xlsx.manifest.json.parindex-77-Zz09Zz09.tmp", "{")
+            .file("ghi-chu.tmp", "của người dùng"),
+        "ket-qua.csv",
+    )
+    .run();
+    assert_eq!(
+        names(run.dir()),
+        [
+            "ghi-chu.tmp",
+            "ket-qua.csv",
+            "ket-qua.csv.manifest.json",
+            "phieu"
+        ]
+    );
+}
+
+// ---- Modes ----
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_get_the_mode_the_umask_gives() {
+    let run = score_to(one_unit().umask(0o027), "ket-qua.csv").run();
+    assert_eq!(mode(&run.dir().join("ket-qua.csv")), 0o640);
+    assert_eq!(mode(&run.dir().join("ket-qua.csv.manifest.json")), 0o640);
+
+    let run = Test::new()
+        .umask(0o022)
+        .args([
+            "template",
+            "--criteria",
+            &criteria(2022),
+            "-o",
+            "bieu-mau.xlsx",
+        ])
+        .run();
+    assert_eq!(mode(&run.dir().join("bieu-mau.xlsx")), 0o644);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_replaced_file_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let chmod = |path: &Path, mode| fs::set_permissions(path, fs::Permissions::from_mode(mode));
+    let run = score_to(
+        one_unit()
+            .umask(0o077)
+            .file("ket-qua.csv", "cũ\n")
+            .file("ket-qua.csv.manifest.json", "{}\n")
+            .with(|dir| {
+                chmod(&dir.join("ket-qua.csv"), 0o604).unwrap();
+                chmod(&dir.join("ket-qua.csv.manifest.json"), 0o640).unwrap();
+            }),
+        "ket-qua.csv",
+    )
+    .run();
+    assert!(
+        fs::read_to_string(run.dir().join("ket-qua.csv"))
+            .unwrap()
+            .starts_with("rank,")
+    );
+    assert_eq!(mode(&run.dir().join("ket-qua.csv")), 0o604);
+    assert_eq!(mode(&run.dir().join("ket-qua.csv.manifest.json")), 0o640);
 }

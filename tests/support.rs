@@ -112,6 +112,7 @@ pub struct Test {
     stderr: Vec<String>,
     stdout_exact: Option<String>,
     env: Vec<(String, String)>,
+    umask: Option<u32>,
 }
 
 impl Default for Test {
@@ -130,6 +131,7 @@ impl Test {
             stderr: Vec::new(),
             stdout_exact: None,
             env: Vec::new(),
+            umask: None,
         }
     }
 
@@ -150,6 +152,12 @@ impl Test {
     /// Prepares the scratch folder with code (links, pipes, modes, earlier runs).
     pub fn with(self, setup: impl FnOnce(&Path)) -> Self {
         setup(self.dir.path());
+        self
+    }
+
+    /// Runs the binary with this umask (through `sh`), for the modes of the files it creates.
+    pub fn umask(mut self, mask: u32) -> Self {
+        self.umask = Some(mask);
         self
     }
 
@@ -195,7 +203,18 @@ impl Test {
 
     /// Runs the binary and checks status and output; returns the output for further checks.
     pub fn run(self) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_parindex"))
+        let binary = env!("CARGO_BIN_EXE_parindex");
+        let mut command = match self.umask {
+            None => Command::new(binary),
+            Some(mask) => {
+                let mut sh = Command::new("sh");
+                sh.arg("-c")
+                    .arg(format!("umask {mask:03o}; exec \"$0\" \"$@\""))
+                    .arg(binary);
+                sh
+            }
+        };
+        let output = command
             .args(&self.args)
             .envs(self.env.iter().map(|(k, v)| (k, v)))
             .current_dir(self.dir.path())

@@ -138,8 +138,8 @@ struct OutputArgs {
     /// Output format; xlsx is the decision's annex and needs -o.
     #[arg(long, value_parser = choice::<Format>(), default_value = "table")]
     format: Format,
-    /// Write to this file (atomically) instead of standard output, with the run's manifest
-    /// beside it (FILE.manifest.json); never onto an input of the run.
+    /// Write to this file instead of standard output, with the run's manifest beside it
+    /// (FILE.manifest.json), both or neither; never onto an input of the run.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     file: Option<PathBuf>,
     /// Start CSV output with a byte-order mark, for Excel on Windows.

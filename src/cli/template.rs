@@ -8,7 +8,7 @@ use clap::Args;
 use super::{exit, say};
 use parindex::form::{FormData, write_form};
 use parindex::framework::Framework;
-use parindex::publish::{check_target, write_output};
+use parindex::publish::{check_target, publish};
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
@@ -35,8 +35,7 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<i32> {
         rows: Default::default(),
     };
     let bytes = write_form(&framework, &form).context("cannot build the form")?;
-    write_output(Some(&args.output), |out| out.write_all(&bytes))
-        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    publish(Some(&args.output), &bytes, None)?;
     say::done(format!(
         "wrote {} for {} ({} leaves to score)",
         args.output.display(),
