@@ -669,6 +669,10 @@ where
                 }
             }
             Ok(Event::End(e)) if e.name() == QName("table:table-row") => break,
+            // PATCH(parindex, vendor/calamine/PATCHES.md #2): whitespace between cells is
+            // indentation, not content (`trim_text` is off so that cell text keeps its
+            // spaces). Gnumeric writes content.xml indented, one cell per line.
+            Ok(Event::Text(t)) if t.trim_ascii().is_empty() => (),
             Err(e) => return Err(OdsError::Xml(e)),
             Ok(e) => {
                 return Err(OdsError::Mismatch {

@@ -1208,10 +1208,12 @@ fn parse_format(
         });
     }
     let ifmt = read_u16(r.data);
-    match ifmt {
-        5..=8 | 23..=26 | 41..=44 | 63..=66 | 164..=382 => (),
-        _ => return Err(XlsError::InvalidFormat { ifmt }),
-    }
+    // PATCH(parindex, vendor/calamine/PATCHES.md #1): a Format record defines its id whatever
+    // the id is. MS-XLS lists the ids Excel itself writes (5-8, 23-26, 41-44, 63-66, 164-382),
+    // but other writers use others: Gnumeric writes its `0.###` as id 50, which Excel's
+    // built-in table reserves for an East-Asian date. Refusing the record let the built-in
+    // date win and turned every such number into a date. As in xlsx, the file's own
+    // definition wins over the built-in table.
 
     let s = parse_string(&r.data[2..], encoding, biff)?;
     Ok((ifmt, detect_custom_number_format(&s)))
