@@ -16,3 +16,4 @@ mod score_samples;
 mod spreadsheet_programs;
 mod template;
 mod validate;
+mod writer_matrix;
