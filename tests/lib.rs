@@ -19,3 +19,4 @@ mod spreadsheet_programs;
 mod template;
 mod terminal_text;
 mod validate;
+mod writer_matrix;

@@ -111,9 +111,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
 fn quiet_spreadsheet_panics() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let in_calamine = info
-            .location()
-            .is_some_and(|l| l.file().contains("/calamine-") || l.file().contains("\\calamine-"));
+        // calamine from the registry (.../calamine-0.38.0/src/...) or the patched copy carried
+        // in vendor/calamine/ (see vendor/calamine/PATCHES.md).
+        let in_calamine = info.location().is_some_and(|l| {
+            let file = l.file().replace('\\', "/");
+            file.contains("/calamine-") || file.contains("vendor/calamine/")
+        });
         if !in_calamine {
             default(info);
         }
