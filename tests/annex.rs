@@ -162,14 +162,10 @@ fn the_compare_annex_holds_signed_deltas_and_rank_changes_as_numbers() {
     );
 }
 
-/// LibreOffice opens the annex and shows the CSV's figures. Skipped, with a note, where
-/// LibreOffice is not installed (CI does not guarantee it).
+/// LibreOffice opens the annex and shows the CSV's figures.
 #[test]
 fn libreoffice_shows_the_csv_figures() {
-    if Command::new("soffice").arg("--version").output().is_err() {
-        eprintln!("note: soffice (LibreOffice) not found; the LibreOffice check is skipped");
-        return;
-    }
+    require("soffice");
     let run = annex_and_csv();
     let dir = run.dir();
     let profile = format!("file://{}", dir.join("lo-profile").display());

@@ -24,18 +24,6 @@ use crate::support::*;
 
 const YEARS: [i32; 2] = [2021, 2022];
 
-/// Fails the test, naming what to install, unless `program` is on the PATH.
-fn require(program: &str) {
-    let found = std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()));
-    assert!(
-        found,
-        "`{program}` is not installed. The writer matrix (tests/writer_matrix.rs) needs \
-         LibreOffice and Gnumeric: run `bash .ci/run`, which installs them, or \
-         `apt-get install libreoffice-calc libreoffice-writer python3-uno gnumeric`"
-    );
-}
-
 fn checked(what: &str, output: Output) {
     assert!(
         output.status.success(),
@@ -239,10 +227,10 @@ fn assert_scores_as_planned(file: &Path, unit_code: &str, unit_name: &str) {
         .stdout_has(&format!(
             "1,false,{unit_code},{unit_name},appraised,11.5,12,95.83,"
         ))
-        .stdout_has(",96.875,98,98.85,Rất tốt,Very good\n")
+        .stdout_has(",96.875,98,98.85,Rất tốt,Very good,true\n")
         .run();
-    // The program's SUM skips the text "1,25", so its subtotals of 1.3 and area 1 are 1.25 short
-    // of the leaves: warnings, since subtotals are never used.
+    // The program's SUM skips the text "1,25", so its subtotals of 1.3 and area 1, and the total,
+    // are 1.25 short of the leaves: warnings, since subtotals are never used.
     Test::new()
         .args(["validate", "--criteria", &criteria, &file])
         .stdout(&format!(
@@ -250,7 +238,8 @@ fn assert_scores_as_planned(file: &Path, unit_code: &str, unit_name: &str) {
   warning sheet 'Tự đánh giá', cell E17, criterion 1.3.2: the number \"1,25\" is stored as text; read as 1.25
   warning sheet 'Tự đánh giá', cell E7, criterion 1: the subtotal in the sheet is 10.25 but its criteria add up to 11.5 (the subtotal is not used)
   warning sheet 'Tự đánh giá', cell E15, criterion 1.3: the subtotal in the sheet is 0.5 but its criteria add up to 1.75 (the subtotal is not used)
-1 files, 0 with errors (0), 1 with warnings (3)
+  warning sheet 'Tự đánh giá', cell E90: the total in the sheet is 95.625 but its criteria add up to 96.875 (the total is not used)
+1 files, 0 with errors (0), 1 with warnings (4)
 "
         ))
         .run();
