@@ -14,6 +14,7 @@ pub mod compare;
 pub mod explain;
 pub mod form;
 pub mod framework;
+pub mod i18n;
 pub mod manifest;
 pub mod mapping;
 pub mod options;

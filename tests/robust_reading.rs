@@ -226,7 +226,7 @@ fn the_only_table_on_a_hidden_sheet_is_used_with_a_warning() {
         .args(["validate", "--criteria", &criteria(2022), "."])
         .stdout(
             "./a.xlsx\n  warning sheet 'Bảng điểm': the criteria table is on a hidden sheet\n\
-             1 files, 0 with errors (0), 1 with warnings (1)\n",
+             1 file, 0 with errors (0), 1 with warnings (1)\n",
         )
         .run();
     Test::new()

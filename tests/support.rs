@@ -15,6 +15,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use parindex::form::{Entry, FilledRow, FormData, SHEET, write_form};
 use parindex::framework::{Framework, Source};
+use parindex::i18n::LANG_VARIABLE;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Workbook, Worksheet};
 use tempfile::TempDir;
@@ -143,9 +144,23 @@ impl Test {
             stdout: Vec::new(),
             stderr: Vec::new(),
             stdout_exact: None,
-            env: Vec::new(),
+            // English unless a test asks for Vietnamese (the default of the tool): most
+            // expectations here are written in English; tests of the Vietnamese interface set
+            // `.lang("vi")` or clear it with `.default_lang()`.
+            env: vec![(LANG_VARIABLE.to_string(), "en".to_string())],
             umask: None,
         }
+    }
+
+    /// The language of the interface for this run.
+    pub fn lang(self, lang: &str) -> Self {
+        self.env(LANG_VARIABLE, lang)
+    }
+
+    /// No language chosen: the tool's default (Vietnamese).
+    pub fn default_lang(mut self) -> Self {
+        self.env.retain(|(name, _)| name != LANG_VARIABLE);
+        self
     }
 
     /// Sets an environment variable for the run.

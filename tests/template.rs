@@ -266,7 +266,7 @@ fn the_filled_template_scores() {
     Test::new()
         .file("a.xlsx", filled_template())
         .args(["validate", "--strict", "--criteria", &criteria, "."])
-        .stdout("1 files, 0 with errors (0), 0 with warnings (0)\n")
+        .stdout("1 file, 0 with errors (0), 0 with warnings (0)\n")
         .run();
 }
 
@@ -294,7 +294,7 @@ fn the_unfilled_template_has_one_error_per_leaf() {
         };
         expected.push_str(&format!("  error   sheet 'Tự đánh giá', {line}\n"));
     }
-    expected.push_str("1 files, 1 with errors (57), 0 with warnings (0)\n");
+    expected.push_str("1 file, 1 with errors (57), 0 with warnings (0)\n");
     assert!(expected.contains(
         "  error   sheet 'Tự đánh giá', cell D9, criterion 1.1.1: no self score (Điểm tự đánh giá); \
          enter the points, or KPS where the criterion allows it\n"

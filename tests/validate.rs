@@ -28,7 +28,7 @@ const WARNINGS: &str = "\
   warning sheet 'Tự đánh giá', cell F13, criterion 1.2.1: scored without evidence (tài liệu kiểm chứng) or an explanation in the note
   warning sheet 'Tự đánh giá', cell E17, criterion 1.3.2: the number \"1,5\" is stored as text; read as 1.5
   warning sheet 'Tự đánh giá', cell E8, criterion 1.1: the subtotal in the sheet is 2.5 but its criteria add up to 3 (the subtotal is not used)
-1 files, 0 with errors (0), 1 with warnings (4)
+1 file, 0 with errors (0), 1 with warnings (4)
 ";
 
 #[test]
@@ -177,7 +177,7 @@ fn a_maximum_changed_in_the_sheet_is_an_error() {
         .stdout(
             "a.xlsx\n  error   sheet 'Tự đánh giá', cell C9, criterion 1.1.1: the form's maximum is 2 but \
              the criteria file says 1: the form was made for other criteria\n\
-             1 files, 1 with errors (1), 0 with warnings (0)\n",
+             1 file, 1 with errors (1), 0 with warnings (0)\n",
         )
         .run();
 }
@@ -237,7 +237,7 @@ fn the_total_row_is_checked_like_the_subtotals() {
             "./a.xlsx
   warning sheet 'Tự đánh giá', cell D{total_row}: the total in the sheet is 99 but its criteria add up to 89 (the total is not used)
   warning sheet 'Tự đánh giá', cell E{total_row}: the total in the sheet is not a number (\"một trăm\"; the total is not used)
-1 files, 0 with errors (0), 1 with warnings (2)
+1 file, 0 with errors (0), 1 with warnings (2)
 "
         ))
         .run();

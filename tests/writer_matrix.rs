@@ -239,7 +239,7 @@ fn assert_scores_as_planned(file: &Path, unit_code: &str, unit_name: &str) {
   warning sheet 'Tự đánh giá', cell E7, criterion 1: the subtotal in the sheet is 10.25 but its criteria add up to 11.5 (the subtotal is not used)
   warning sheet 'Tự đánh giá', cell E15, criterion 1.3: the subtotal in the sheet is 0.5 but its criteria add up to 1.75 (the subtotal is not used)
   warning sheet 'Tự đánh giá', cell E90: the total in the sheet is 95.625 but its criteria add up to 96.875 (the total is not used)
-1 files, 0 with errors (0), 1 with warnings (4)
+1 file, 0 with errors (0), 1 with warnings (4)
 "
         ))
         .run();

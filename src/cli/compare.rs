@@ -58,7 +58,7 @@ pub struct CompareArgs {
     #[arg(long, value_parser = choice::<BasisChoice>(), default_value = "auto")]
     basis: BasisChoice,
     /// Ranking after ties when scoring workbooks on the fly (as for `score`).
-    #[arg(long = "rank", value_parser = choice::<RankMode>(), default_value = "competition")]
+    #[arg(long = "rank", value_name = "RANK", value_parser = choice::<RankMode>(), default_value = "competition")]
     rank_mode: RankMode,
     #[command(flatten)]
     output: OutputArgs,

@@ -4,6 +4,7 @@
 mod compare;
 mod criteria;
 mod explain;
+mod help;
 mod say;
 mod score;
 mod template;
@@ -15,10 +16,12 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use parindex::batch::{BatchReport, Progress};
+use parindex::i18n::{Lang, set_lang, text};
 use parindex::options::{Choice, Format, RunOptions};
 use parindex::pipeline::PipelineError;
 use parindex::rank::RankMode;
@@ -40,15 +43,17 @@ pub mod exit {
     pub const NOT_REPRODUCED: i32 = 5;
 }
 
+/// The command line as parsed. Its texts (about, help, placeholders) are replaced from the
+/// catalogue in the chosen language (`help::localized`); the doc comments here are for readers
+/// of the code.
 #[derive(Debug, Parser)]
-#[command(
-    name = "parindex",
-    version,
-    about = "Score the administrative-reform index (Chỉ số cải cách hành chính, PAR INDEX) of local units"
-)]
+#[command(name = "parindex", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of the interface (vi or en).
+    #[arg(long, global = true, value_name = "LANG", value_parser = choice::<Lang>())]
+    lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,15 +77,26 @@ enum Command {
 /// Runs the program on these arguments and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     quiet_spreadsheet_panics();
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    set_lang(help::language(&args));
+    let command = help::localized(Cli::command());
+    let parsed = command
+        .clone()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
-            };
+            return exit::OK;
+        }
+        Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return exit::USAGE;
+        }
+        Err(e) => {
+            say::error(help::usage_error(&e, &command, &args));
+            return exit::USAGE;
         }
     };
     let result = match cli.command {
@@ -123,16 +139,17 @@ fn quiet_spreadsheet_panics() {
     }));
 }
 
-/// A parser for a library setting, from its names.
+/// A parser for a library setting, from its names; each value described from the catalogue.
 fn choice<T: Choice + Clone>() -> impl TypedValueParser<Value = T> {
-    PossibleValuesParser::new(T::ALL.iter().map(|c| PossibleValue::new(c.name()))).map(
-        |name: String| {
-            *T::ALL
-                .iter()
-                .find(|c| c.name() == name)
-                .expect("clap accepts only the possible values")
-        },
-    )
+    let values = T::ALL
+        .iter()
+        .map(|c| PossibleValue::new(c.name()).help(text(&format!("value-{}", c.name()), &[])));
+    PossibleValuesParser::new(values).map(|name: String| {
+        *T::ALL
+            .iter()
+            .find(|c| c.name() == name)
+            .expect("clap accepts only the possible values")
+    })
 }
 
 /// How and where a command writes its result.

@@ -6,6 +6,7 @@ use std::fmt::Display;
 use std::io::Write;
 
 use parindex::problem::Problem;
+use parindex::t;
 use parindex::text::{terminal_line, terminal_safe};
 
 /// A line on standard output.
@@ -27,7 +28,8 @@ pub fn out_text(text: &str) {
 pub fn error(message: impl Display) {
     let _ = writeln!(
         std::io::stderr(),
-        "error: {}",
+        "{}: {}",
+        t!("say-error"),
         terminal_safe(&message.to_string())
     );
 }
@@ -36,7 +38,8 @@ pub fn error(message: impl Display) {
 pub fn problem(problem: &Problem) {
     let _ = writeln!(
         std::io::stderr(),
-        "error: {}",
+        "{}: {}",
+        t!("say-error"),
         terminal_line(&problem.to_string())
     );
 }
@@ -44,7 +47,8 @@ pub fn problem(problem: &Problem) {
 pub fn warning(message: impl Display) {
     let _ = writeln!(
         std::io::stderr(),
-        "warning: {}",
+        "{}: {}",
+        t!("say-warning"),
         terminal_safe(&message.to_string())
     );
 }
@@ -52,7 +56,8 @@ pub fn warning(message: impl Display) {
 pub fn note(message: impl Display) {
     let _ = writeln!(
         std::io::stderr(),
-        "note: {}",
+        "{}: {}",
+        t!("say-note"),
         terminal_safe(&message.to_string())
     );
 }

@@ -24,7 +24,7 @@ pub struct ScoreArgs {
     #[arg(long, value_parser = choice::<BasisChoice>(), default_value = "auto")]
     basis: BasisChoice,
     /// Ranking after ties: competition (1, 2, 2, 4) or dense (1, 2, 2, 3).
-    #[arg(long = "rank", value_parser = choice::<RankMode>(), default_value = "competition")]
+    #[arg(long = "rank", value_name = "RANK", value_parser = choice::<RankMode>(), default_value = "competition")]
     rank_mode: RankMode,
     #[command(flatten)]
     output: OutputArgs,

@@ -12,6 +12,7 @@ use parindex::batch::BatchReport;
 use parindex::pipeline::{Assessed, assess};
 use parindex::problem::{Problem, Severity};
 use parindex::score::BasisChoice;
+use parindex::t;
 use parindex::text::terminal_line;
 use parindex::workbook::Checks;
 
@@ -67,11 +68,13 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<i32> {
     let files_with = |s| reports.iter().filter(|r| r.count(s) > 0).count();
     let total = |s| reports.iter().map(|r| r.count(s)).sum::<usize>();
     let (errors, warnings) = (total(Severity::Error), total(Severity::Warning));
-    let summary = format!(
-        "{} files, {} with errors ({errors}), {} with warnings ({warnings})",
-        reports.len(),
-        files_with(Severity::Error),
-        files_with(Severity::Warning),
+    let summary = t!(
+        "validate-summary",
+        files = reports.len(),
+        error_files = files_with(Severity::Error),
+        errors = errors,
+        warning_files = files_with(Severity::Warning),
+        warnings = warnings,
     );
     match args.format {
         ReportFormat::Text => print_text(&reports, &summary),

@@ -1,0 +1,103 @@
+# The command line: descriptions of commands and arguments, help headings and usage errors.
+
+cmd-parindex = Score, rate and rank the administrative-reform index (Chỉ số CCHC, PAR INDEX) of local units
+cmd-score = Score, rate and rank units from their self-assessment workbooks
+cmd-template = Write the self-assessment form (.xlsx) for a criteria file, to hand out to units
+cmd-validate = Check unit workbooks against the criteria and list every problem, without scoring
+cmd-compare = Compare two years' results unit by unit
+cmd-explain = Show where each point of one unit came from: sheet, cell, raw text, roll-up, index
+cmd-verify = Check that a published result is reproduced exactly by the inputs its manifest records
+cmd-criteria = Check a criteria file or print it as a tree
+cmd-criteria-check = Check a criteria file and summarise it: every problem with its line and column
+cmd-criteria-show = Print a criteria file as a readable tree
+
+arg-help = Print help
+arg-lang = Language of the interface: vi (Vietnamese, the default) or en (English); the PARINDEX_LANG environment variable sets it too
+arg-paths = Unit workbooks (.xlsx, .xlsm, .xls, .ods), or folders of them
+arg-basis = Which score counts
+arg-rank-mode = How ranks follow a tie
+arg-format = Output format; xlsx is the decision's annex and needs -o
+arg-file = Write to this file instead of the screen, with the run's manifest beside it (FILE.manifest.json), both or neither; never onto an input of the run
+arg-excel-bom = Start CSV output with a byte-order mark, so Excel on Windows shows Vietnamese correctly
+arg-score-criteria = The criteria file (TOML) of the year being scored
+arg-score-keep-going = Score the valid units even when others are invalid; the excluded units are listed and the exit code is 4
+arg-template-criteria = The criteria file (TOML) the form is for
+arg-template-output = Where to write the form (.xlsx)
+arg-template-unit-code = Pre-fill the unit code
+arg-template-unit-name = Pre-fill the unit name
+arg-validate-criteria = The criteria file (TOML) the workbooks must follow
+arg-validate-basis = The score column that must be complete, as for score
+arg-validate-format = Report format
+arg-validate-strict = Exit with 3 when there are warnings but no errors
+arg-compare-previous = Last year's results file, written by `score --format csv` or `--format json`
+arg-compare-previous-criteria = Last year's criteria file, to score last year's workbooks (--previous-paths) on the fly
+arg-compare-previous-paths = Last year's unit workbooks, or folders of them
+arg-compare-current = This year's results file, written by `score --format csv` or `--format json`
+arg-compare-current-criteria = This year's criteria file, to score this year's workbooks (--current-paths) on the fly
+arg-compare-current-paths = This year's unit workbooks, or folders of them
+arg-compare-mapping = Mapping file (TOML): last year's unit and area codes → this year's, and the rule for merged units
+arg-explain-criteria = The criteria file (TOML) the workbook is scored with
+arg-explain-workbook = The unit's workbook
+arg-explain-code = Explain only this area, criterion or sub-criterion (e.g. 1.3)
+arg-verify-manifest = The manifest written beside the result (NAME.manifest.json)
+arg-criteria-check-file = The criteria file to check
+arg-criteria-show-file = The criteria file to print
+
+placeholder-file = FILE
+placeholder-path = PATH
+placeholder-workbook = WORKBOOK
+placeholder-code = CODE
+placeholder-name = NAME
+placeholder-manifest = MANIFEST
+placeholder-basis = BASIS
+placeholder-rank = RANK
+placeholder-format = FORMAT
+placeholder-lang = LANG
+
+value-auto = the appraised score where the unit has been appraised, else the self score
+value-appraised = the appraised score
+value-self = the self score
+value-competition = ties share a rank, the next is skipped: 1, 2, 2, 4
+value-dense = ties share a rank, none is skipped: 1, 2, 2, 3
+value-table = a table on screen
+value-csv = CSV
+value-json = JSON
+value-xlsx = the decision's annex in Excel
+value-text = text
+value-vi = Vietnamese
+value-en = English
+
+help-usage = Usage:
+help-commands = Commands:
+help-arguments = Arguments:
+help-options = Options:
+help-default = default
+help-exit-codes =
+    Exit codes:
+      0  success (validate: no errors; verify: reproduced exactly)
+      1  invalid input, or the result could not be written; nothing was written (validate: errors found)
+      2  wrong command-line usage
+      3  validate --strict: warnings and no errors
+      4  --keep-going wrote results, but some units were excluded: the result is incomplete
+      5  verify: the published result is not reproduced by its recorded inputs
+
+usage-unknown-command = there is no command '{ $command }'
+usage-unknown-argument = there is no option '{ $argument }'
+usage-invalid-value-of = '{ $value }' is not a valid value of { $argument }; the values are: { $valid }
+usage-missing-value = { $argument } needs a value
+usage-missing-argument = missing { $arguments }
+usage-missing-command = a command is needed
+usage-conflict = { $argument } cannot be used with { $other }
+usage-invalid-value = '{ $value }' is not valid for { $argument }
+usage-wrong-number-of-values = { $argument } has the wrong number of values
+usage-not-utf8 = an argument is not UTF-8 text
+usage-other = wrong command-line usage
+usage-did-you-mean = did you mean '{ $suggestion }'?
+usage-see-help = See: parindex --help
+arg-version = Print the version
+help-options-placeholder = [OPTIONS]
+help-command-placeholder = <COMMAND>
+
+say-error = error
+say-warning = warning
+say-note = note
