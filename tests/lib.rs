@@ -8,6 +8,7 @@ mod bad_input;
 mod compare;
 mod criteria_cmd;
 mod explain;
+mod interface_language;
 mod manifest;
 mod parallel;
 mod properties;

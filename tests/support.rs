@@ -125,6 +125,7 @@ pub struct Test {
     stdout: Vec<String>,
     stderr: Vec<String>,
     stdout_exact: Option<String>,
+    stderr_exact: Option<String>,
     env: Vec<(String, String)>,
     umask: Option<u32>,
 }
@@ -144,6 +145,7 @@ impl Test {
             stdout: Vec::new(),
             stderr: Vec::new(),
             stdout_exact: None,
+            stderr_exact: None,
             // English unless a test asks for Vietnamese (the default of the tool): most
             // expectations here are written in English; tests of the Vietnamese interface set
             // `.lang("vi")` or clear it with `.default_lang()`.
@@ -224,6 +226,11 @@ impl Test {
         self
     }
 
+    pub fn stderr(mut self, text: &str) -> Self {
+        self.stderr_exact = Some(text.to_string());
+        self
+    }
+
     pub fn stderr_has(mut self, text: &str) -> Self {
         self.stderr.push(text.to_string());
         self
@@ -263,6 +270,9 @@ impl Test {
         }
         if let Some(exact) = &self.stdout_exact {
             assert_eq!(&stdout, exact, "{context}");
+        }
+        if let Some(exact) = &self.stderr_exact {
+            assert_eq!(&stderr, exact, "{context}");
         }
         Run {
             dir: self.dir,

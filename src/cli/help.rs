@@ -30,9 +30,7 @@ pub fn language(args: &[OsString]) -> Lang {
 
 /// The command with its texts in the current language.
 pub fn localized(command: Command) -> Command {
-    let command = command
-        .after_help(t!("help-exit-codes"))
-        .disable_help_subcommand(true);
+    let command = command.disable_help_subcommand(true);
     let mut command = walk(command, None).arg(
         Arg::new("version")
             .short('V')
@@ -125,6 +123,7 @@ fn walk(mut command: Command, parent: Option<&str>) -> Command {
         command = command.about(about);
     }
     command
+        .after_help(t!("help-exit-codes"))
         .disable_help_flag(true)
         .disable_version_flag(true)
         .arg(
