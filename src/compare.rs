@@ -12,14 +12,16 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
+use crate::i18n::pick;
 use crate::mapping::{Mapping, MergeRule};
 use crate::results::{AreaFigure, Publication, ResultSet, UnitResult};
 use crate::score::NodeScore;
+use crate::t;
 use crate::text::unit_key;
 
 /// Why two result sets cannot be compared: every problem found.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot compare {} with {}:\n{}", previous.display(), current.display(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+#[error("{}\n{}", t!("compare-cannot", previous = previous.display().to_string(), current = current.display().to_string()), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
 pub struct CompareError {
     pub previous: PathBuf,
     pub current: PathBuf,
@@ -29,7 +31,7 @@ pub struct CompareError {
 /// Which results a year's figures came from, and how it is labelled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YearInfo {
-    /// The year, or "năm trước" / "năm nay" when the results do not say (CSV).
+    /// The year, or "năm trước" / "năm nay" (last year / this year) when the results do not say.
     pub label: String,
     pub year: Option<i32>,
     pub framework_id: Option<String>,
@@ -69,6 +71,7 @@ pub enum Predecessor {
         total: NodeScore,
         index: Decimal,
         rating: String,
+        rating_en: String,
     },
 }
 
@@ -157,6 +160,17 @@ impl UnitComparison {
         match &self.predecessor {
             Predecessor::One(unit) => Some(&unit.rating),
             Predecessor::Combined { rating, .. } => Some(rating),
+            Predecessor::New | Predecessor::NotComparable { .. } => None,
+        }
+    }
+
+    /// [`previous_rating`](Self::previous_rating) in the interface's language.
+    pub fn previous_rating_shown(&self) -> Option<&str> {
+        match &self.predecessor {
+            Predecessor::One(unit) => Some(pick(&unit.rating, Some(&unit.rating_en))),
+            Predecessor::Combined {
+                rating, rating_en, ..
+            } => Some(pick(rating, Some(rating_en))),
             Predecessor::New | Predecessor::NotComparable { .. } => None,
         }
     }
@@ -258,7 +272,7 @@ pub fn compare(
         match area_successor(&area.code) {
             Some(target) => previous_areas_of.entry(target).or_default().push(i),
             None => not_comparable.push(LoneArea {
-                year: year_label(previous, "năm trước"),
+                year: year_label(previous, &t!("compare-previous-year")),
                 code: area.code.clone(),
                 name: area.name.clone(),
             }),
@@ -280,7 +294,7 @@ pub fn compare(
                 area_sources.push((i, sources.clone()));
             }
             None => not_comparable.push(LoneArea {
-                year: year_label(current, "năm nay"),
+                year: year_label(current, &t!("compare-current-year")),
                 code: area.code.clone(),
                 name: area.name.clone(),
             }),
@@ -300,11 +314,9 @@ pub fn compare(
     let combining = (merging && mapping.merged == MergeRule::PointsWeighted)
         || area_sources.iter().any(|(_, s)| s.len() > 1);
     if combining && previous.publication.is_none() {
-        problems.push(format!(
-            "combining merged units or areas needs last year's rounding rule and bands, which the \
-             CSV results {} do not carry: give the JSON results, or --previous-criteria with the \
-             workbooks",
-            previous.source.display()
+        problems.push(t!(
+            "compare-needs-publication",
+            source = previous.source.display().to_string()
         ));
     }
     if !problems.is_empty() {
@@ -369,8 +381,8 @@ pub fn compare(
         .collect();
 
     Ok(Comparison {
-        previous: year_info(previous, "năm trước"),
-        current: year_info(current, "năm nay"),
+        previous: year_info(previous, &t!("compare-previous-year")),
+        current: year_info(current, &t!("compare-current-year")),
         scored_units: current.scored_units.clone(),
         merge_rule: mapping.merged,
         areas,
@@ -392,18 +404,34 @@ fn check_mapping(
     let mut listed = BTreeMap::new();
     for from in mapping.units.keys() {
         if let Some(first) = listed.insert(unit_key(from), from) {
-            problems.push(format!(
-                "mapping file {file}, [units]: \"{first}\" and \"{from}\" are the same unit code; list it once"
+            problems.push(t!(
+                "compare-mapping-twice",
+                file = &file,
+                first = first.as_str(),
+                second = from.as_str()
             ));
         }
     }
     let mut check = |table: &str, key: &str, code: &str, known: bool, year: &ResultSet| {
         if !known {
-            let what = if table == "units" { "unit" } else { "area" };
-            problems.push(format!(
-                "mapping file {file}, [{table}] {key}: no {what} \"{code}\" in {}",
-                year.source.display()
-            ));
+            let source = year.source.display().to_string();
+            problems.push(if table == "units" {
+                t!(
+                    "compare-mapping-no-unit",
+                    file = &file,
+                    key = key,
+                    code = code,
+                    source = source
+                )
+            } else {
+                t!(
+                    "compare-mapping-no-area",
+                    file = &file,
+                    key = key,
+                    code = code,
+                    source = source
+                )
+            });
         }
     };
     for (from, to) in &mapping.units {
@@ -428,11 +456,12 @@ fn combined(codes: Vec<String>, units: &[&UnitResult], publication: &Publication
         .iter()
         .try_fold(NodeScore::default(), |sum, u| sum.plus(u.total));
     match total.and_then(|total| Some((total, publication.publish(total)?))) {
-        Some((total, (index, rating))) => Predecessor::Combined {
+        Some((total, (index, band))) => Predecessor::Combined {
             codes,
             total,
             index,
-            rating: rating.to_string(),
+            rating: band.label.clone(),
+            rating_en: band.label_en.clone(),
         },
         // Every predecessor criterion was not applicable: nothing to compare with.
         None => Predecessor::NotComparable { codes },

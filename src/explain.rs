@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 
 use crate::framework::{Framework, Rounding, Source};
 use crate::score::{Basis, NodeScore, UnitScore, counted_cell};
+use crate::t;
 use crate::text::{points, terminal_safe};
 use crate::workbook::cell::Score;
 use crate::workbook::{ScoreCell, UnitAssessment};
 
 /// A code that is not in the framework.
 #[derive(Debug, thiserror::Error)]
-#[error("criterion {code} is not in the criteria file \"{framework_id}\"")]
+#[error("{}", t!("explain-unknown-code", code = code, framework = framework_id))]
 pub struct UnknownCode {
     pub code: String,
     pub framework_id: String,
@@ -34,22 +35,25 @@ pub fn explain(
     };
     let mut out = String::new();
     let basis = match score.basis {
-        Basis::Appraised => "appraised (Điểm thẩm định)",
-        Basis::SelfScore => "self-assessed (Điểm tự đánh giá)",
+        Basis::Appraised => t!("explain-basis-appraised"),
+        Basis::SelfScore => t!("explain-basis-self"),
     };
     let _ = writeln!(
         out,
-        "{} ({}), {} — {}, sheet '{}'",
-        unit.unit_name,
-        unit.unit_code,
-        unit.year,
-        unit.file.display(),
-        unit.sheet
+        "{}",
+        t!(
+            "explain-unit",
+            name = &unit.unit_name,
+            code = &unit.unit_code,
+            year = unit.year.to_string(),
+            file = unit.file.display().to_string(),
+            sheet = &unit.sheet
+        )
     );
     let _ = writeln!(
         out,
-        "Criteria {}; scored on the {basis} column; not applicable (KPS) leaves leave both points and maximum",
-        framework.id
+        "{}",
+        t!("explain-rules", framework = &framework.id, basis = basis)
     );
     let _ = writeln!(out);
     let explainer = Explainer {
@@ -63,10 +67,17 @@ pub fn explain(
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "Total: {}",
-        rolled_up(score.total, framework.total_max)
+        "{}",
+        t!(
+            "explain-total",
+            total = rolled_up(score.total, framework.total_max)
+        )
     );
-    let _ = writeln!(out, "Index: {}", index_arithmetic(framework, score));
+    let _ = writeln!(
+        out,
+        "{}",
+        t!("explain-index", index = index_arithmetic(framework, score))
+    );
     // Cell text, names and paths come from the user's files; this text goes to a terminal.
     Ok(terminal_safe(&out).into_owned())
 }
@@ -89,16 +100,20 @@ impl Explainer<'_> {
                 let (counted, _) = counted_cell(rule, self.score.basis, row);
                 let (counted_name, other_name, other) = if std::ptr::eq(counted, &row.appraised) {
                     let name = match rule.source {
-                        Source::Survey => "appraised (survey)",
-                        Source::Appraisal => "appraised",
+                        Source::Survey => t!("explain-column-survey"),
+                        Source::Appraisal => t!("explain-column-appraised"),
                     };
-                    (name, "self", &row.self_score)
+                    (name, t!("explain-column-self"), &row.self_score)
                 } else {
-                    ("self", "appraised", &row.appraised)
+                    (
+                        t!("explain-column-self"),
+                        t!("explain-column-appraised"),
+                        &row.appraised,
+                    )
                 };
                 let points_text = match counted.score {
                     Score::NotApplicable => {
-                        format!("not applicable, max {} left out", points(node.max))
+                        t!("explain-not-applicable", max = points(node.max))
                     }
                     _ => format!(
                         "{} / {}",
@@ -106,10 +121,13 @@ impl Explainer<'_> {
                         points(node.max)
                     ),
                 };
-                format!(
-                    "{points_text}  ← {counted_name} {} (other: {other_name} {})",
-                    cell(counted),
-                    cell(other)
+                t!(
+                    "explain-leaf",
+                    points = points_text,
+                    counted = counted_name,
+                    cell = cell(counted),
+                    other = other_name,
+                    other_cell = cell(other)
                 )
             }
             None => rolled_up(self.score.nodes[index], node.max),
@@ -134,7 +152,7 @@ impl Explainer<'_> {
 /// "E12 \"1.5\"", or "E12 (empty)".
 fn cell(cell: &ScoreCell) -> String {
     if cell.raw.is_empty() {
-        format!("{} (empty)", cell.cell)
+        t!("explain-empty-cell", cell = cell.cell.to_string())
     } else {
         format!("{} \"{}\"", cell.cell, cell.raw)
     }
@@ -151,9 +169,12 @@ fn rolled_up(score: NodeScore, max: rust_decimal::Decimal) -> String {
     if !not_applicable.is_zero() {
         let _ = write!(
             text,
-            " (max {}, {} not applicable)",
-            points(max),
-            points(not_applicable)
+            " ({})",
+            t!(
+                "explain-rolled-up",
+                max = points(max),
+                not_applicable = points(not_applicable)
+            )
         );
     }
     text

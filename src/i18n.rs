@@ -86,6 +86,15 @@ pub fn lang() -> Lang {
     }
 }
 
+/// The Vietnamese or the English of a label the data carries in both (band labels, area names;
+/// an English name that is missing falls back to the Vietnamese one).
+pub fn pick<'a>(vi: &'a str, en: Option<&'a str>) -> &'a str {
+    match (lang(), en) {
+        (Lang::En, Some(en)) if !en.is_empty() => en,
+        _ => vi,
+    }
+}
+
 /// A value given to a message: text, or a count (which chooses singular or plural).
 pub enum Arg<'a> {
     Text(Cow<'a, str>),
@@ -159,6 +168,44 @@ macro_rules! t {
     };
     ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::i18n::text($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])
+    };
+}
+
+/// Why a file could not be read or written, in plain words, with the system's own text after it
+/// for whoever needs the detail: "không tìm thấy tệp (No such file or directory (os error 2))".
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let plain = match error.kind() {
+        ErrorKind::NotFound => crate::t!("io-not-found"),
+        ErrorKind::PermissionDenied => crate::t!("io-permission"),
+        ErrorKind::AlreadyExists => crate::t!("io-exists"),
+        ErrorKind::IsADirectory => crate::t!("io-folder"),
+        ErrorKind::NotADirectory => crate::t!("io-not-folder"),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => crate::t!("io-full"),
+        ErrorKind::ReadOnlyFilesystem => crate::t!("io-read-only"),
+        ErrorKind::InvalidData => crate::t!("io-invalid-data"),
+        ErrorKind::BrokenPipe => crate::t!("io-broken-pipe"),
+        _ => crate::t!("io-other"),
+    };
+    format!("{plain} ({error})")
+}
+
+/// A message of the catalogue with its id: the id names the kind of a problem, so that problems
+/// of one kind can be grouped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: &'static str,
+    pub text: String,
+}
+
+/// [`Message`] from the catalogue, as [`t!`](crate::t) takes it: `msg!("id", name = value)`.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Message {
+            id: $id,
+            text: $crate::t!($id $(, $name = $value)*),
+        }
     };
 }
 
@@ -298,7 +345,7 @@ mod tests {
             .collect::<Vec<_>>()
             .join("\n");
         let mut ids = Vec::new();
-        for marker in ["t!(", "text("] {
+        for marker in ["t!(", "text(", "msg!("] {
             let mut rest = code.as_str();
             while let Some(at) = rest.find(marker) {
                 rest = rest[at + marker.len()..].trim_start();

@@ -16,7 +16,9 @@ use sha2::{Digest, Sha256};
 
 use crate::batch::BatchReport;
 use crate::framework::Framework;
+use crate::i18n::io_reason;
 use crate::options::RunOptions;
+use crate::t;
 
 /// Environment variable that fixes the recorded time (RFC 3339), for reproducible test outputs.
 pub const FIXED_TIME_VARIABLE: &str = "PARINDEX_FIXED_TIME";
@@ -24,9 +26,9 @@ pub const FIXED_TIME_VARIABLE: &str = "PARINDEX_FIXED_TIME";
 /// Why a manifest could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum ManifestError {
-    #[error("cannot read manifest {}: {source}", path.display())]
+    #[error("{}", t!("manifest-io", path = path.display().to_string(), reason = io_reason(source)))]
     Io { path: PathBuf, source: io::Error },
-    #[error("manifest {}: {message}", path.display())]
+    #[error("{}", t!("manifest-invalid", path = path.display().to_string(), message = message))]
     Invalid { path: PathBuf, message: String },
 }
 
@@ -178,7 +180,7 @@ impl Manifest {
         })?;
         serde_json::from_str(&text).map_err(|e| ManifestError::Invalid {
             path: path.to_path_buf(),
-            message: format!("not a parindex run manifest: {e}"),
+            message: t!("manifest-not-a-manifest", detail = e.to_string()),
         })
     }
 

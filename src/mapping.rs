@@ -19,15 +19,18 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::i18n::io_reason;
+use crate::t;
+
 /// Why a mapping file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum MappingError {
-    #[error("cannot read mapping file {}: {source}", path.display())]
+    #[error("{}", t!("mapping-io", path = path.display().to_string(), reason = io_reason(source)))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("mapping file {}: {message}", path.display())]
+    #[error("{}", t!("mapping-syntax", path = path.display().to_string(), message = message))]
     Syntax { path: PathBuf, message: String },
 }
 

@@ -11,6 +11,7 @@ use crate::batch::{Batch, BatchReport, collect_inputs, score_all};
 use crate::compare::{CompareError, compare as compare_years};
 use crate::explain::{UnknownCode, explain as explain_unit};
 use crate::framework::{Framework, FrameworkError};
+use crate::i18n::io_reason;
 use crate::manifest::{
     HashedFile, Manifest, RunInputs, ScoredInputs, YearInputs, sha256, sha256_of_file,
 };
@@ -22,6 +23,7 @@ use crate::publish::{PublishError, check_target};
 use crate::rank::rank;
 use crate::results::{ResultSet, ResultsError};
 use crate::score::{BasisChoice, score_unit};
+use crate::t;
 use crate::workbook::{Checks, read_unit};
 
 pub use crate::batch::{Progress, Quiet};
@@ -41,35 +43,29 @@ pub enum PipelineError {
     #[error(transparent)]
     Output(#[from] PublishError),
     /// Some workbooks have problems and the run was not asked to keep going.
-    #[error(
-        "{} of {} file(s) have problems; nothing was written (use --keep-going to score the valid ones)",
-        report.excluded.len(), report.excluded.len() + scored
-    )]
+    #[error("{}", t!("run-invalid-files", excluded = report.excluded.len(), total = report.excluded.len() + *scored))]
     InvalidFiles {
         report: Box<BatchReport>,
         scored: usize,
     },
     /// Some workbooks of one year of a comparison have problems: a unit left out would show as
     /// new or dropped, so there is no keeping going.
-    #[error(
-        "{} of {} file(s) scored with {} have problems; nothing was written",
-        report.excluded.len(), report.excluded.len() + scored, criteria.display()
-    )]
+    #[error("{}", t!("run-invalid-year", excluded = report.excluded.len(), total = report.excluded.len() + *scored, criteria = criteria.display().to_string()))]
     InvalidYear {
         criteria: PathBuf,
         report: Box<BatchReport>,
         scored: usize,
     },
-    #[error("no unit could be scored; nothing was written")]
+    #[error("{}", t!("run-nothing-scored"))]
     NothingScored { report: Box<BatchReport> },
-    #[error("no unit workbook found for {}; nothing was written", criteria.display())]
+    #[error("{}", t!("run-nothing-scored-for-year", criteria = criteria.display().to_string()))]
     NothingScoredForYear {
         criteria: PathBuf,
         report: Box<BatchReport>,
     },
-    #[error("cannot record the run: {0}")]
+    #[error("{}", t!("run-record", reason = io_reason(.0)))]
     Record(io::Error),
-    #[error("cannot render the result: {0}")]
+    #[error("{}", t!("run-render", reason = .0.to_string()))]
     Render(io::Error),
 }
 
@@ -338,7 +334,7 @@ pub enum ExplainError {
     #[error(transparent)]
     UnknownCode(#[from] UnknownCode),
     /// The workbook cannot be scored: every problem found in it.
-    #[error("{} cannot be scored; fix the problems above", file.display())]
+    #[error("{}", t!("explain-invalid", file = file.display().to_string()))]
     Invalid {
         file: PathBuf,
         problems: Vec<Problem>,

@@ -31,30 +31,23 @@ use std::path::{Path, PathBuf};
 
 use tempfile::{Builder, NamedTempFile, TempPath};
 
+use crate::i18n::io_reason;
 use crate::manifest::{HashedFile, Manifest, sha256, sidecar_path};
+use crate::t;
 
 /// Why a result could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
-    #[error(
-        "refusing to write {}: it is the input {} (the same file), which would be overwritten; nothing was written",
-        path.display(), input.display()
-    )]
+    #[error("{}", t!("publish-input", path = path.display().to_string(), input = input.display().to_string()))]
     Input { path: PathBuf, input: PathBuf },
-    #[error("cannot write {}: it is {kind}", path.display())]
+    #[error("{}", t!("publish-not-a-file", path = path.display().to_string(), kind = kind.to_string()))]
     NotAFile { path: PathBuf, kind: NotAFile },
-    #[error(
-        "cannot write {}: another parindex run (or another program) is writing it; try again when it has finished",
-        path.display()
-    )]
+    #[error("{}", t!("publish-busy", path = path.display().to_string()))]
     Busy { path: PathBuf },
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("{}", t!("publish-cannot-write", path = path.display().to_string(), reason = io_reason(source)))]
     File { path: PathBuf, source: io::Error },
     /// Moving the manifest into place failed, and so did putting the previous result back.
-    #[error(
-        "cannot write {}: {source}; the new {} is in place without it, and the previous one could not be put back ({restore}): it is in {} until the next run into that folder",
-        manifest.display(), result.display(), backup.display()
-    )]
+    #[error("{}", t!("publish-restore", manifest = manifest.display().to_string(), reason = io_reason(source), result = result.display().to_string(), restore = io_reason(restore), backup = backup.display().to_string()))]
     Restore {
         manifest: PathBuf,
         source: io::Error,
@@ -64,17 +57,14 @@ pub enum PublishError {
     },
     /// Moving the manifest into place failed, and so did removing the new result (there was no
     /// previous one).
-    #[error(
-        "cannot write {}: {source}; the new {} is in place without it and could not be removed ({remove})",
-        manifest.display(), result.display()
-    )]
+    #[error("{}", t!("publish-unremoved", manifest = manifest.display().to_string(), reason = io_reason(source), result = result.display().to_string(), remove = io_reason(remove)))]
     Unremoved {
         manifest: PathBuf,
         source: io::Error,
         result: PathBuf,
         remove: io::Error,
     },
-    #[error("cannot write to standard output: {0}")]
+    #[error("{}", t!("publish-stdout", reason = io_reason(.0)))]
     Stdout(io::Error),
 }
 
@@ -96,22 +86,18 @@ pub enum NotAFile {
 
 impl std::fmt::Display for NotAFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        const STREAM: &str = "not a regular file; to write to standard output, leave out -o";
-        match self {
-            NotAFile::Folder => write!(f, "a folder; name a file in it"),
+        let text = match self {
+            NotAFile::Folder => t!("not-a-file-folder"),
             NotAFile::Link { to, stream: true } => {
-                write!(f, "a symbolic link to {}, {STREAM}", to.display())
+                t!("not-a-file-stream-link", to = to.display().to_string())
             }
-            NotAFile::Link { to, .. } => write!(
-                f,
-                "a symbolic link to {}, not a regular file; name the file itself",
-                to.display()
-            ),
-            NotAFile::Pipe => write!(f, "a named pipe, {STREAM}"),
-            NotAFile::Socket => write!(f, "a socket, {STREAM}"),
-            NotAFile::Device => write!(f, "a device, {STREAM}"),
-            NotAFile::Other => write!(f, "{STREAM}"),
-        }
+            NotAFile::Link { to, .. } => t!("not-a-file-link", to = to.display().to_string()),
+            NotAFile::Pipe => t!("not-a-file-pipe"),
+            NotAFile::Socket => t!("not-a-file-socket"),
+            NotAFile::Device => t!("not-a-file-device"),
+            NotAFile::Other => t!("not-a-file-other"),
+        };
+        f.write_str(&text)
     }
 }
 

@@ -136,7 +136,7 @@ fn results_files_with_figures_no_score_could_have_are_refused() {
         ),
     ] {
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+        let output = parindex_command()
             .args(["compare", "--previous", "2022.csv", "--current", "2022.csv"])
             .current_dir(run.dir())
             .output()

@@ -19,7 +19,7 @@ use rust_xlsxwriter::Workbook;
 use crate::support::*;
 
 const SUMMARY_TAIL: &str =
-    "file(s) have problems; nothing was written (use --keep-going to score the valid ones)";
+    "problems; nothing was written (use --keep-going to score the valid ones)";
 
 /// The framework's layout as this file's expectations assume it (see the module comment).
 fn assert_layout(framework: &Framework) {
@@ -71,7 +71,9 @@ fn rejected(test: Test, extra: &[&str], problems: &[&str]) -> Run {
 
 /// The summary line for `excluded` files out of `total`.
 fn summary(excluded: usize, total: usize) -> String {
-    format!("error: {excluded} of {total} {SUMMARY_TAIL}\n")
+    let files = if total == 1 { "file" } else { "files" };
+    let have = if excluded == 1 { "has" } else { "have" };
+    format!("error: {excluded} of {total} {files} {have} {SUMMARY_TAIL}\n")
 }
 
 #[test]

@@ -54,10 +54,17 @@ fn an_my_is_up_7_67_points_from_third_to_first_and_from_tot_to_rat_tot() {
 #[test]
 fn the_table_shows_arrows_and_the_band_change() {
     Test::new()
+        .default_lang()
         .arg("compare")
         .args(samples_on_the_fly())
-        .stdout_has("│ KS04 ┆ Xã An Mỹ             ┆ KS04      ┆       83.25 ┆       90.92 ┆     +7.67 ┆    3 ┆    1 ┆    ↑2 ┆ Tốt → Rất tốt ")
-        .stdout_has("│ KS01 ┆ Thị trấn Kế Sách     ┆ KS01      ┆       86.00 ┆       88.50 ┆     +2.50 ┆    1 ┆    3 ┆    ↓2 ┆ Tốt (=) ")
+        .stdout_has("So sánh Chỉ số cải cách hành chính 2022 với 2021\n")
+        .stdout_has("│ KS04 ┆ Xã An Mỹ             ┆ KS04             ┆  83.25 ┆  90.92 ┆     +7.67 ┆    3 ┆    1 ┆    ↑2 ┆ Tốt → Rất tốt ")
+        .stdout_has("│ KS01 ┆ Thị trấn Kế Sách     ┆ KS01             ┆  86.00 ┆  88.50 ┆     +2.50 ┆    1 ┆    3 ┆    ↓2 ┆ Tốt (=) ")
+        .run();
+    Test::new()
+        .arg("compare")
+        .args(samples_on_the_fly())
+        .stdout_has("│ KS04 ┆ Xã An Mỹ             ┆ KS04          ┆ 83.25 ┆ 90.92 ┆  +7.67 ┆    3 ┆    1 ┆    ↑2 ┆ Good → Very good ")
         .run();
 }
 
@@ -77,13 +84,13 @@ fn results_files_compare_like_scoring_on_the_fly() {
     };
     let first = Test::new().args(score(2021, "json", "2021.json")).run();
     let dir = first.dir();
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+    let status = parindex_command()
         .args(score(2022, "csv", "2022.csv"))
         .current_dir(dir)
         .status()
         .unwrap();
     assert!(status.success());
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+    let output = parindex_command()
         .args([
             "compare",
             "--previous",
@@ -177,7 +184,7 @@ fn merged_units_can_be_marked_not_comparable() {
             "merged = \"not-comparable\"\n[units]\nM1 = \"M9\"\nM2 = \"M9\"\n",
         )
         .args(["--format", "csv"])
-        .stdout_has("M9,Xã Chín,merged-not-comparable,M1;M2,,99.00,,,2,,,Rất tốt,")
+        .stdout_has("M9,Xã Chín,\"merged, not comparable\",M1;M2,,99.00,,,2,,,Rất tốt,")
         .stdout_has("M3,Xã Ba,dropped,M3,100.00,")
         .run();
 }
@@ -186,9 +193,11 @@ fn merged_units_can_be_marked_not_comparable() {
 fn the_table_lists_new_and_dropped_units() {
     merged_units()
         .file("mapping.toml", "[units]\nM1 = \"M9\"\nM2 = \"M9\"\n")
-        .stdout_has("│ N1   ┆ Xã Mới  ┆ mới / new ")
-        .stdout_has("units of 2021 with no successor:\n  M3 Xã Ba: 100.00 %, hạng 1, Rất tốt\n")
-        .stdout_has("sum of the predecessors' points ÷ sum of their applicable maxima")
+        .stdout_has("│ N1   ┆ Xã Mới  ┆ new ")
+        .stdout_has(
+            "Units of 2021 with no successor in 2022:\n  M3 Xã Ba: 100.00 %, rank 1, Very good\n",
+        )
+        .stdout_has("the predecessors' points ÷ their applicable maxima × 100")
         .run();
 }
 
@@ -218,7 +227,7 @@ fn combining_needs_the_rounding_rule_that_csv_results_lack() {
         parindex::form::write_form(&new, &full_marks(&new, "C", "Xã C")).unwrap(),
     )
     .unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+    let output = parindex_command()
         .args(["compare", "--previous", "2021.csv", "--current-criteria"])
         .arg(criteria(2022))
         .args(["--current-paths", "c.xlsx", "--mapping", "m.toml"])
@@ -324,7 +333,7 @@ fn areas_in_only_one_framework_are_reported_not_comparable() {
     );
 
     framework_change()
-        .stdout_has("areas not comparable:\n  LV2 (2023 only) Cũ\n  LV3 (2024 only) Mới\n")
+        .stdout_has("Areas not comparable:\n  A2 (2023 only) Cũ\n  A3 (2024 only) Mới\n")
         .run();
 }
 
@@ -360,7 +369,7 @@ fn csv_results(keep_going_2022: bool) -> crate::support::Run {
             &full_marks(&framework, "ks04", "Xã An Mỹ"),
         )
         .run();
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+    let status = parindex_command()
         .args([
             "score",
             "--criteria",
@@ -377,7 +386,7 @@ fn csv_results(keep_going_2022: bool) -> crate::support::Run {
 }
 
 fn compare_csv(run: &crate::support::Run) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+    parindex_command()
         .args(["compare", "--previous", "2021.csv", "--current", "2022.csv"])
         .args(["--format", "csv"])
         .current_dir(run.dir())

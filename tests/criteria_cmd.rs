@@ -91,7 +91,7 @@ fn check_rejects_an_unknown_field_with_its_line() {
         .file(FILE, text)
         .args(["criteria", "check", FILE])
         .status(1)
-        .stderr_has("error: criteria file criteria/commune-2022.toml: TOML parse error at line 65, column 1\n")
+        .stderr_has("error: criteria file criteria/commune-2022.toml is not valid TOML:\nTOML parse error at line 65, column 1\n")
         .stderr_has("65 | stpe = 0.5\n")
         .stderr_has("unknown field `stpe`, expected one of `code`, `name`, `name_en`, `max`, `allow_not_applicable`, `source`, `step`")
         .run();

@@ -28,7 +28,7 @@ fn scored(format: &str) -> crate::support::Run {
 }
 
 fn verify(run: &crate::support::Run, manifest: &str) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+    parindex_command()
         .args(["verify", manifest])
         .current_dir(run.dir())
         .output()
@@ -139,7 +139,7 @@ fn verify_notices_an_edited_result() {
 #[test]
 fn verify_reproduces_a_comparison_of_results_files() {
     let run = scored("json");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+    let status = parindex_command()
         .args([
             "compare",
             "--previous",

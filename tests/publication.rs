@@ -35,7 +35,7 @@ fn names(folder: &Path) -> Vec<String> {
 
 /// Writes `ket-qua.json` (with its manifest) into `folder` by scoring the 2022 samples.
 fn results_file(folder: &Path) {
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+    let status = parindex_command()
         .args([
             "score",
             "--criteria",

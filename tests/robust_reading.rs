@@ -59,7 +59,7 @@ fn rejected(test: Test, criteria: &str, problems: &[&str]) {
     assert_eq!(
         errors.pop(),
         Some(
-            "1 of 1 file(s) have problems; nothing was written (use --keep-going to score the valid ones)"
+            "1 of 1 file has problems; nothing was written (use --keep-going to score the valid ones)"
         ),
         "{stderr}"
     );

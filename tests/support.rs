@@ -33,6 +33,13 @@ pub fn require(program: &str) {
     );
 }
 
+/// The binary as a plain command, speaking English like the `Test` builder's runs.
+pub fn parindex_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_parindex"));
+    command.env(LANG_VARIABLE, "en");
+    command
+}
+
 /// Absolute path of a file in the repository.
 pub fn repo(path: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

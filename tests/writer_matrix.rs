@@ -406,7 +406,7 @@ fn a_maximum_shown_as_a_date_is_refused_whoever_saved_it() {
             run.stderr(),
             format!(
                 "error: {file}, sheet 'Tự đánh giá', cell C9, criterion 1.1.1: maximum: expected a number, found a date ({shown})
-error: 1 of 1 file(s) have problems; nothing was written (use --keep-going to score the valid ones)
+error: 1 of 1 file has problems; nothing was written (use --keep-going to score the valid ones)
 "
             )
         );

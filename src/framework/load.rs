@@ -11,18 +11,20 @@ use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Band, Framework, LeafRule, Level, Node, Rounding, Source};
+use crate::i18n::io_reason;
+use crate::t;
 
 /// Why a framework could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum FrameworkError {
-    #[error("cannot read criteria file {}: {source}", path.display())]
+    #[error("{}", t!("framework-io", path = path.display().to_string(), reason = io_reason(source)))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("criteria file {}: {message}", path.display())]
+    #[error("{}", t!("framework-syntax", path = path.display().to_string(), message = message))]
     Syntax { path: PathBuf, message: String },
-    #[error("criteria file {} is not valid:\n{}", path.display(), list(problems))]
+    #[error("{}\n{}", t!("framework-invalid", path = path.display().to_string()), list(problems))]
     Invalid {
         path: PathBuf,
         problems: Vec<SourceProblem>,
@@ -48,11 +50,16 @@ pub struct SourceProblem {
 
 impl fmt::Display for SourceProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}", self.line, self.column)?;
-        if let Some(code) = &self.code {
-            write!(f, ", criterion {code}")?;
-        }
-        write!(f, ": {}", self.message)
+        let place = match &self.code {
+            Some(code) => t!(
+                "criteria-place-code",
+                line = self.line,
+                column = self.column,
+                code = code
+            ),
+            None => t!("criteria-place", line = self.line, column = self.column),
+        };
+        write!(f, "{place}: {}", self.message)
     }
 }
 
@@ -184,22 +191,34 @@ impl Checker<'_> {
             self.report(
                 span,
                 code,
-                format!("{what} {literal} has more digits than can be held exactly; write at most {MAX_DECIMALS} decimals"),
+                t!(
+                    "criteria-number-inexact",
+                    what = what,
+                    literal = &literal,
+                    decimals = MAX_DECIMALS
+                ),
             );
         } else if read.normalize().scale() > MAX_DECIMALS {
             self.report(
                 span,
                 code,
-                format!("{what} {literal} has more than {MAX_DECIMALS} decimals"),
+                t!(
+                    "criteria-number-decimals",
+                    what = what,
+                    literal = &literal,
+                    decimals = MAX_DECIMALS
+                ),
             );
         } else if !range.contains(&read) {
             self.report(
                 span,
                 code,
-                format!(
-                    "{what} {literal} is outside {} to {}",
-                    range.start(),
-                    range.end()
+                t!(
+                    "criteria-number-range",
+                    what = what,
+                    literal = &literal,
+                    low = range.start().to_string(),
+                    high = range.end().to_string()
                 ),
             );
         }
@@ -209,18 +228,28 @@ impl Checker<'_> {
     fn check_numbers(&mut self, file: &FrameworkFile) {
         let points = Decimal::ZERO..=MAX_POINTS;
         let percent = Decimal::ZERO..=Decimal::ONE_HUNDRED;
-        self.check_number(&file.total_max, None, "total_max", points.clone());
+        self.check_number(
+            &file.total_max,
+            None,
+            &t!("criteria-what-total"),
+            points.clone(),
+        );
         for entry in file.areas.iter().chain(&file.criteria) {
             let code = entry.code.get_ref().trim();
-            self.check_number(&entry.max, Some(code), "maximum", points.clone());
+            self.check_number(
+                &entry.max,
+                Some(code),
+                &t!("criteria-what-max"),
+                points.clone(),
+            );
             if let Some(step) = &entry.step {
-                self.check_number(step, Some(code), "step", points.clone());
+                self.check_number(step, Some(code), &t!("criteria-what-step"), points.clone());
             }
         }
         for band in &file.bands {
-            self.check_number(&band.from, None, "band bound", percent.clone());
+            self.check_number(&band.from, None, &t!("criteria-what-band"), percent.clone());
             if let Some(below) = &band.below {
-                self.check_number(below, None, "band bound", percent.clone());
+                self.check_number(below, None, &t!("criteria-what-band"), percent.clone());
             }
         }
     }
@@ -232,7 +261,7 @@ impl Checker<'_> {
             self.report(
                 file.year.span(),
                 None,
-                format!("year {year} is not a plausible assessment year"),
+                t!("criteria-year", year = year.to_string()),
             );
         }
         let decimals = *file.decimals.get_ref();
@@ -240,7 +269,7 @@ impl Checker<'_> {
             self.report(
                 file.decimals.span(),
                 None,
-                format!("decimals = {decimals}: at most 6 decimals can be published"),
+                t!("criteria-decimals", decimals = decimals),
             );
         }
         let nodes = self.build_tree(&file.areas, &file.criteria);
@@ -251,13 +280,13 @@ impl Checker<'_> {
             Some(sum) => self.report(
                 file.total_max.span(),
                 None,
-                format!("total_max is {total_max} but the areas' maxima add up to {sum}"),
+                t!(
+                    "criteria-total-sum",
+                    total = total_max.to_string(),
+                    sum = sum.to_string()
+                ),
             ),
-            None => self.report(
-                file.total_max.span(),
-                None,
-                "the areas' maxima add up to more than can be held".to_string(),
-            ),
+            None => self.report(file.total_max.span(), None, t!("criteria-total-overflow")),
         }
         let bands = self.build_bands(&file.bands);
         let by_code = nodes
@@ -298,48 +327,28 @@ impl Checker<'_> {
             let code = nfc(entry.code.get_ref().trim());
             let span = entry.code.span();
             if !is_valid_code(&code) {
-                self.report(
-                    span,
-                    None,
-                    format!(
-                        "code \"{code}\" is not a hierarchical code like \"1\", \"1.2\" or \"1.2.3\""
-                    ),
-                );
+                self.report(span, None, t!("criteria-code-invalid", code = &code));
                 continue;
             }
             let depth = code.split('.').count();
             if is_area && depth != 1 {
-                self.report(
-                    span,
-                    Some(&code),
-                    "an area's code has one part (\"1\"); list criteria under [[criterion]]"
-                        .to_string(),
-                );
+                self.report(span, Some(&code), t!("criteria-area-code"));
                 continue;
             }
             if !is_area && depth == 1 {
-                self.report(
-                    span,
-                    Some(&code),
-                    "a criterion's code names its area first (\"1.2\"); list areas under [[area]]"
-                        .to_string(),
-                );
+                self.report(span, Some(&code), t!("criteria-criterion-code"));
                 continue;
             }
             if let Some(&first) = first_seen.get(&code) {
                 let (line, _) = line_column(self.text, entries[first].0.code.span().start);
-                self.report(
-                    span,
-                    Some(&code),
-                    format!("duplicate code: already defined on line {line}"),
-                );
+                self.report(span, Some(&code), t!("criteria-duplicate", line = line));
                 continue;
             }
             if *entry.max.get_ref() <= Decimal::ZERO {
                 self.report(
                     entry.max.span(),
                     Some(&code),
-                    format!("maximum {} must be above zero", entry.max.get_ref()),
+                    t!("criteria-max-zero", max = entry.max.get_ref().to_string()),
                 );
             }
             first_seen.insert(code.clone(), entries.len());
@@ -357,7 +366,7 @@ impl Checker<'_> {
                     None => self.report(
                         entry.code.span(),
                         Some(code),
-                        format!("its parent \"{parent_code}\" is not defined"),
+                        t!("criteria-no-parent", parent = parent_code),
                     ),
                 },
             }
@@ -409,24 +418,20 @@ impl Checker<'_> {
                 Some(sum) => self.report(
                     entry.max.span(),
                     Some(code),
-                    format!("maximum {max} differs from the sum of its children's maxima, {sum}"),
+                    t!(
+                        "criteria-max-sum",
+                        max = max.to_string(),
+                        sum = sum.to_string()
+                    ),
                 ),
-                None => self.report(
-                    entry.max.span(),
-                    Some(code),
-                    "its children's maxima add up to more than can be held".to_string(),
-                ),
+                None => self.report(entry.max.span(), Some(code), t!("criteria-max-overflow")),
             }
         }
     }
 
     fn leaf_rule(&mut self, entry: &NodeFile, code: &str, is_area: bool) -> Option<LeafRule> {
         if is_area {
-            self.report(
-                entry.code.span(),
-                Some(code),
-                "an area needs at least one criterion".to_string(),
-            );
+            self.report(entry.code.span(), Some(code), t!("criteria-empty-area"));
         }
         let max = *entry.max.get_ref();
         let step = entry.step.as_ref().map(|s| (*s.get_ref(), s.span()));
@@ -435,13 +440,17 @@ impl Checker<'_> {
                 self.report(
                     span.clone(),
                     Some(code),
-                    format!("step {step} must be above zero"),
+                    t!("criteria-step-zero", step = step.to_string()),
                 );
             } else if !(max % step).is_zero() {
                 self.report(
                     span.clone(),
                     Some(code),
-                    format!("maximum {max} is not a multiple of the step {step}"),
+                    t!(
+                        "criteria-max-step",
+                        max = max.to_string(),
+                        step = step.to_string()
+                    ),
                 );
             }
         }
@@ -469,11 +478,7 @@ impl Checker<'_> {
             entry.step.as_ref().map(|f| ("step", f.span())),
         ];
         for (field, span) in misplaced.into_iter().flatten() {
-            self.report(
-                span,
-                Some(code),
-                format!("{field} applies to leaves only, and this criterion has sub-criteria"),
-            );
+            self.report(span, Some(code), t!("criteria-leaf-field", field = field));
         }
     }
 
@@ -481,7 +486,7 @@ impl Checker<'_> {
         let mut order: Vec<&BandFile> = files.iter().collect();
         order.sort_by_key(|b| *b.from.get_ref());
         if order.is_empty() {
-            self.report(0..0, None, "no [[band]] is defined".to_string());
+            self.report(0..0, None, t!("criteria-no-band"));
             return Vec::new();
         }
         let hundred = Decimal::ONE_HUNDRED;
@@ -490,10 +495,10 @@ impl Checker<'_> {
             self.report(
                 lowest.from.span(),
                 None,
-                format!(
-                    "the lowest band \"{}\" starts at {}: bands must start at 0",
-                    lowest.label,
-                    lowest.from.get_ref()
+                t!(
+                    "criteria-band-start",
+                    band = &lowest.label,
+                    from = lowest.from.get_ref().to_string()
                 ),
             );
         }
@@ -504,29 +509,33 @@ impl Checker<'_> {
                 None => self.report(
                     lower.from.span(),
                     None,
-                    format!(
-                        "band \"{}\" has no upper bound `below`, but band \"{}\" starts above it at {next_from}",
-                        lower.label, upper.label
+                    t!(
+                        "criteria-band-open",
+                        band = &lower.label,
+                        next = &upper.label,
+                        from = next_from.to_string()
                     ),
                 ),
                 Some(below) if *below.get_ref() < next_from => self.report(
                     below.span(),
                     None,
-                    format!(
-                        "gap: band \"{}\" ends below {} but band \"{}\" starts at {next_from}",
-                        lower.label,
-                        below.get_ref(),
-                        upper.label
+                    t!(
+                        "criteria-band-gap",
+                        band = &lower.label,
+                        below = below.get_ref().to_string(),
+                        next = &upper.label,
+                        from = next_from.to_string()
                     ),
                 ),
                 Some(below) if *below.get_ref() > next_from => self.report(
                     below.span(),
                     None,
-                    format!(
-                        "overlap: band \"{}\" ends below {} but band \"{}\" already starts at {next_from}",
-                        lower.label,
-                        below.get_ref(),
-                        upper.label
+                    t!(
+                        "criteria-band-overlap",
+                        band = &lower.label,
+                        below = below.get_ref().to_string(),
+                        next = &upper.label,
+                        from = next_from.to_string()
                     ),
                 ),
                 Some(_) => {}
@@ -537,17 +546,14 @@ impl Checker<'_> {
             self.report(
                 top.from.span(),
                 None,
-                format!("band \"{}\" starts above 100", top.label),
+                t!("criteria-band-above", band = &top.label),
             );
         }
         if let Some(below) = &top.below {
             self.report(
                 below.span(),
                 None,
-                format!(
-                    "the top band \"{}\" must not have `below`: it runs up to and including 100",
-                    top.label
-                ),
+                t!("criteria-band-top", band = &top.label),
             );
         }
         order
@@ -696,7 +702,7 @@ max = 4
         assert_eq!(
             found,
             [format!(
-                "line {line}, column 7, criterion 1.1: maximum 4 differs from the sum of its children's maxima, 3.5"
+                "dòng {line}, cột 7, tiêu chí 1.1: điểm tối đa 4 khác tổng điểm tối đa các tiêu chí con, 3.5"
             )]
         );
     }
@@ -717,9 +723,10 @@ max = 4
             + dup_line
             + 1;
         assert!(
-            found.iter().any(|p| p == &format!(
-                "line {second}, column 8, criterion 1.1: duplicate code: already defined on line {dup_line}"
-            )),
+            found.iter().any(|p| p
+                == &format!(
+                    "dòng {second}, cột 8, tiêu chí 1.1: trùng mã: đã khai báo ở dòng {dup_line}"
+                )),
             "{found:?}"
         );
     }
@@ -745,17 +752,18 @@ max = 1
         assert!(
             found
                 .iter()
-                .any(|p| p.contains("criterion 1.1: step applies to leaves only"))
+                .any(|p| p
+                    .contains("tiêu chí 1.1: step chỉ dùng cho tiêu chí không có tiêu chí con"))
         );
         assert!(
             found
                 .iter()
-                .any(|p| p.contains("criterion 3.1: its parent \"3\" is not defined"))
+                .any(|p| p.contains("tiêu chí 3.1: chưa khai báo mã cha \"3\""))
         );
         assert!(
             found
                 .iter()
-                .any(|p| p.contains("code \"1..2\" is not a hierarchical code"))
+                .any(|p| p.contains("mã \"1..2\" không phải mã phân cấp"))
         );
     }
 
@@ -764,7 +772,9 @@ max = 1
         let head = HEAD.replace("total_max = 10", "total_max = 100");
         let found = problems(&format!("{head}{BANDS}{TREE}"));
         assert_eq!(found.len(), 1);
-        assert!(found[0].contains("total_max is 100 but the areas' maxima add up to 10"));
+        assert!(
+            found[0].contains("total_max là 100 nhưng điểm tối đa các lĩnh vực cộng lại là 10")
+        );
     }
 
     #[test]
@@ -772,16 +782,19 @@ max = 1
         let gap = BANDS.replace("below = 50", "below = 40");
         assert!(
             problems(&format!("{HEAD}{gap}{TREE}"))[0]
-                .contains("gap: band \"Yếu\" ends below 40 but band \"Tốt\" starts at 50")
+                .contains("hở: mức \"Yếu\" kết thúc dưới 40 nhưng mức \"Tốt\" bắt đầu từ 50")
         );
         let overlap = BANDS.replace("below = 50", "below = 60");
-        assert!(problems(&format!("{HEAD}{overlap}{TREE}"))[0].contains("overlap"));
+        assert!(problems(&format!("{HEAD}{overlap}{TREE}"))[0].contains("chồng lấn"));
         let not_zero = BANDS.replace("from = 0", "from = 10");
-        assert!(problems(&format!("{HEAD}{not_zero}{TREE}"))[0].contains("bands must start at 0"));
+        assert!(
+            problems(&format!("{HEAD}{not_zero}{TREE}"))[0]
+                .contains("các mức xếp loại phải bắt đầu từ 0")
+        );
         let capped_top = format!("{BANDS}below = 100\n");
         assert!(
             problems(&format!("{HEAD}{capped_top}{TREE}"))[0]
-                .contains("the top band \"Tốt\" must not have `below`")
+                .contains("mức cao nhất \"Tốt\" không được có `below`")
         );
     }
 

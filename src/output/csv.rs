@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::{CompareReport, Exporter, ScoreReport};
+use super::{CompareReport, Exporter, ScoreReport, basis_label, status_label};
 use crate::compare::Status;
 use crate::results;
 use crate::text::{points, signed, spreadsheet_safe};
@@ -32,7 +32,7 @@ impl Exporter for CsvExporter {
                 ranked.tied.to_string(),
                 spreadsheet_safe(&unit.unit_code).into_owned(),
                 spreadsheet_safe(&unit.unit_name).into_owned(),
-                unit.basis.as_str().to_string(),
+                basis_label(unit.basis),
             ];
             for &area in &areas {
                 let (score, percent) = report.area(unit, area);
@@ -85,7 +85,7 @@ impl Exporter for CsvExporter {
             let mut row = vec![
                 spreadsheet_safe(&current.code).into_owned(),
                 spreadsheet_safe(&current.name).into_owned(),
-                unit.status().as_str().to_string(),
+                status_label(unit.status()),
                 spreadsheet_safe(&unit.predecessor_codes().join(";")).into_owned(),
                 text(unit.previous_index()),
                 current.index.to_string(),
@@ -116,7 +116,7 @@ impl Exporter for CsvExporter {
             let mut row = vec![
                 spreadsheet_safe(&unit.code).into_owned(),
                 spreadsheet_safe(&unit.name).into_owned(),
-                Status::Dropped.as_str().to_string(),
+                status_label(Status::Dropped),
                 spreadsheet_safe(&unit.code).into_owned(),
                 unit.index.to_string(),
                 String::new(),

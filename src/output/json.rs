@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{CompareReport, Exporter, ScoreReport};
+use super::{CompareReport, Exporter, ScoreReport, basis_label, status_label};
 use crate::compare::{Predecessor, Status, YearInfo};
 use crate::mapping::MergeRule;
 use crate::results::UnitResult;
@@ -47,6 +47,7 @@ impl Exporter for JsonExporter {
                     unit_code: &unit.current.code,
                     unit_name: &unit.current.name,
                     status: unit.status(),
+                    status_label: status_label(unit.status()),
                     previous_codes: unit.predecessor_codes(),
                     previous,
                     current: Figures::of(&unit.current),
@@ -179,6 +180,8 @@ struct UnitChange<'a> {
     unit_code: &'a str,
     unit_name: &'a str,
     status: Status,
+    /// `status` in the interface's language.
+    status_label: String,
     previous_codes: Vec<&'a str>,
     previous: Option<Figures<'a>>,
     current: Figures<'a>,
@@ -223,6 +226,7 @@ fn score_document(report: &ScoreReport) -> ScoreDocument {
                 unit_name: unit.unit_name.clone(),
                 file: unit.file.display().to_string(),
                 basis: unit.basis,
+                basis_label: basis_label(unit.basis),
                 points: unit.total.points.normalize(),
                 applicable_max: unit.total.applicable_max.normalize(),
                 index: unit.index,

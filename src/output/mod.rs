@@ -10,12 +10,33 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use crate::batch::Excluded;
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Status};
 use crate::framework::Framework;
 use crate::manifest::Manifest;
 use crate::options::Format;
 use crate::rank::{RankMode, Ranked};
-use crate::score::{BasisChoice, NodeScore, UnitScore, percent};
+use crate::score::{Basis, BasisChoice, NodeScore, UnitScore, percent};
+use crate::t;
+
+/// The basis a unit was scored on, in the interface's language.
+pub fn basis_label(basis: Basis) -> String {
+    match basis {
+        Basis::Appraised => t!("basis-appraised"),
+        Basis::SelfScore => t!("basis-self"),
+    }
+}
+
+/// A comparison status in the interface's language.
+pub fn status_label(status: Status) -> String {
+    match status {
+        Status::Same => t!("status-same"),
+        Status::Renamed => t!("status-renamed"),
+        Status::Merged => t!("status-merged"),
+        Status::MergedNotComparable => t!("status-merged-not-comparable"),
+        Status::New => t!("status-new"),
+        Status::Dropped => t!("status-dropped"),
+    }
+}
 
 /// How a criterion or area that did not arise (không phát sinh) is shown in tables.
 pub const NOT_APPLICABLE: &str = "KPS";

@@ -4,9 +4,11 @@ use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::{CompareReport, Exporter, NOT_APPLICABLE, ScoreReport};
+use super::{CompareReport, Exporter, NOT_APPLICABLE, ScoreReport, basis_label};
 use crate::compare::Status;
+use crate::i18n::pick;
 use crate::score::NodeScore;
+use crate::t;
 use crate::text::{points, signed, terminal_safe};
 
 pub struct TableExporter;
@@ -40,25 +42,18 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled);
-    let mut header = vec![
-        "Hạng\nRank".to_string(),
-        "Mã\nCode".to_string(),
-        "Đơn vị\nUnit".to_string(),
-    ];
+    let mut header = vec![t!("table-rank"), t!("table-code"), t!("table-unit")];
     header.extend(areas.iter().map(|&a| {
         let node = &framework.nodes[a];
-        format!("LV{}\n/{}", node.code, points(node.max))
+        t!("table-area", code = &node.code, max = points(node.max))
     }));
-    header.extend(
-        [
-            "Tổng điểm\nPoints",
-            "Tối đa\nMax",
-            "Chỉ số %\nIndex %",
-            "Xếp loại\nRating",
-            "Cơ sở\nBasis",
-        ]
-        .map(String::from),
-    );
+    header.extend([
+        t!("table-points"),
+        t!("table-max"),
+        t!("table-index"),
+        t!("table-rating"),
+        t!("table-basis"),
+    ]);
     table.set_header(escaped(header));
 
     for ranked in report.ranked {
@@ -72,8 +67,9 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         row.push(points(unit.total.points));
         row.push(points(unit.total.applicable_max));
         row.push(unit.index.to_string());
-        row.push(framework.bands[unit.band].label.clone());
-        row.push(unit.basis.as_str().to_string());
+        let band = &framework.bands[unit.band];
+        row.push(pick(&band.label, Some(&band.label_en)).to_string());
+        row.push(basis_label(unit.basis));
         table.add_row(escaped(row));
     }
     let numeric = (3..3 + areas.len() + 3).chain([0]);
@@ -83,31 +79,32 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         }
     }
 
-    writeln!(out, "{} ({})", framework.name, framework.id)?;
+    let name = pick(&framework.name, framework.name_en.as_deref());
+    writeln!(out, "{name} ({})", framework.id)?;
     writeln!(out, "{table}")?;
-    writeln!(out, "Lĩnh vực / Areas:")?;
+    writeln!(out, "{}", t!("table-areas"))?;
     for &a in &areas {
         let node = &framework.nodes[a];
-        let english = node
-            .name_en
-            .as_deref()
-            .map(|e| format!(" / {e}"))
-            .unwrap_or_default();
-        writeln!(out, "  LV{}  {}{}", node.code, node.name, english)?;
+        let label = t!("table-area-code", code = &node.code);
+        let name = pick(&node.name, node.name_en.as_deref());
+        writeln!(out, "  {label}  {name}")?;
     }
     if !report.excluded.is_empty() {
         writeln!(out)?;
         writeln!(
             out,
-            "!! KẾT QUẢ CHƯA ĐẦY ĐỦ / INCOMPLETE: {} file(s) excluded, not ranked:",
-            report.excluded.len()
+            "{}",
+            t!("table-incomplete", excluded = report.excluded.len())
         )?;
         for excluded in report.excluded {
             writeln!(
                 out,
-                "   {} ({} problem(s))",
-                excluded.file.display(),
-                excluded.problems.len()
+                "   {}",
+                t!(
+                    "table-excluded",
+                    file = excluded.file.display().to_string(),
+                    problems = excluded.problems.len()
+                )
             )?;
         }
     }
@@ -122,38 +119,39 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled);
     let mut header = vec![
-        "Mã\nCode".to_string(),
-        "Đơn vị\nUnit".to_string(),
-        "Năm trước\nPrevious".to_string(),
-        format!("Chỉ số {before}\nIndex %"),
-        format!("Chỉ số {now}\nIndex %"),
-        "Tăng/giảm\nChange".to_string(),
-        format!("Hạng\n{before}"),
-        format!("Hạng\n{now}"),
-        "±Hạng\nRank".to_string(),
-        format!("Xếp loại {before} → {now}\nRating"),
+        t!("table-code"),
+        t!("table-unit"),
+        t!("compare-table-previous"),
+        t!("compare-table-index", year = before),
+        t!("compare-table-index", year = now),
+        t!("compare-table-change"),
+        t!("compare-table-rank", year = before),
+        t!("compare-table-rank", year = now),
+        t!("compare-table-rank-change"),
+        t!("compare-table-rating", before = before, now = now),
     ];
     header.extend(
         comparison
             .areas
             .iter()
-            .map(|a| format!("LV{}\n± %", a.code)),
+            .map(|a| t!("compare-table-area", code = &a.code)),
     );
     table.set_header(escaped(header));
     for unit in &comparison.units {
         let current = &unit.current;
         let previous = match unit.status() {
-            Status::New => "mới / new".to_string(),
-            Status::MergedNotComparable => format!(
-                "{} (không so sánh / not comparable)",
-                unit.predecessor_codes().join("+")
+            Status::New => t!("compare-table-new"),
+            Status::MergedNotComparable => t!(
+                "compare-table-not-comparable",
+                codes = unit.predecessor_codes().join("+")
             ),
             _ => unit.predecessor_codes().join("+"),
         };
-        let rating = match unit.previous_rating() {
-            Some(before) if before == current.rating => format!("{before} (=)"),
-            Some(before) => format!("{before} → {}", current.rating),
-            None => current.rating.clone(),
+        let now_rating = pick(&current.rating, Some(&current.rating_en));
+        let rating = match unit.previous_rating_shown() {
+            Some(before) if before == now_rating => format!("{before} (=)"),
+            Some(before) => format!("{before} → {now_rating}"),
+            None => now_rating.to_string(),
         };
         let mut row = vec![
             current.code.clone(),
@@ -186,44 +184,45 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
 
     writeln!(
         out,
-        "So sánh Chỉ số cải cách hành chính {now} với {before} / PAR index {now} against {before}"
+        "{}",
+        t!("compare-table-title", now = now, before = before)
     )?;
     writeln!(out, "{table}")?;
-    writeln!(
-        out,
-        "Tăng/giảm: điểm phần trăm (chỉ số đã công bố) / change in percentage points of the published index"
-    )?;
+    writeln!(out, "{}", t!("compare-table-change-note"))?;
     if comparison
         .units
         .iter()
         .any(|u| u.status() == Status::Merged)
     {
-        writeln!(
-            out,
-            "Đơn vị sáp nhập / merged units: {before} figure = sum of the predecessors' points ÷ sum of their applicable maxima × 100"
-        )?;
+        writeln!(out, "{}", t!("compare-table-merged-note", before = before))?;
     }
     if !comparison.not_comparable.is_empty() {
-        writeln!(out, "Lĩnh vực không so sánh được / areas not comparable:")?;
+        writeln!(out, "{}", t!("compare-table-lone-areas"))?;
         for area in &comparison.not_comparable {
             let name = area.name.as_deref().unwrap_or_default();
-            writeln!(out, "  LV{} ({} only) {name}", area.code, area.year)?;
+            let label = t!("table-area-code", code = &area.code);
+            let only = t!("compare-table-only-in", year = &area.year);
+            writeln!(out, "  {label} ({only}) {name}")?;
         }
     }
     if !comparison.dropped.is_empty() {
         writeln!(
             out,
-            "Đơn vị không còn trong {now} / units of {before} with no successor:"
+            "{}",
+            t!("compare-table-dropped", now = now, before = before)
         )?;
         for unit in &comparison.dropped {
             writeln!(
                 out,
-                "  {} {}: {} %, hạng {}, {}",
-                unit.code,
-                unit.name,
-                unit.index,
-                unit.rank_label(),
-                unit.rating
+                "  {}",
+                t!(
+                    "compare-table-dropped-unit",
+                    code = &unit.code,
+                    name = &unit.name,
+                    index = unit.index.to_string(),
+                    rank = unit.rank_label(),
+                    rating = pick(&unit.rating, Some(&unit.rating_en))
+                )
             )?;
         }
     }

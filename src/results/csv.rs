@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::{AreaFigure, AreaInfo, ResultSet, UnitResult};
 use crate::score::NodeScore;
+use crate::t;
 use crate::text::spreadsheet_unsafe;
 
 pub const RANK: &str = "rank";
@@ -62,16 +63,28 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| t!("results-csv-unreadable", detail = e.to_string()))?
         .iter()
         .map(str::to_string)
         .collect();
     let column = |name: &str| {
-        header.iter().position(|h| h == name).ok_or_else(|| {
-            format!("no column \"{name}\": not a CSV written by `parindex score --format csv`")
-        })
+        header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| t!("results-csv-column", column = name))
     };
-    let [rank, tied, code, name, points, max, index, rating, complete] = [
+    let [
+        rank,
+        tied,
+        code,
+        name,
+        points,
+        max,
+        index,
+        rating,
+        rating_en,
+        complete,
+    ] = [
         RANK,
         TIED,
         UNIT_CODE,
@@ -80,11 +93,12 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
         APPLICABLE_MAX,
         INDEX,
         RATING,
+        RATING_EN,
         COMPLETE,
     ]
     .map(column);
     let (rank, tied, code, name) = (rank?, tied?, code?, name?);
-    let (points, max, index, rating) = (points?, max?, index?, rating?);
+    let (points, max, index, rating, rating_en) = (points?, max?, index?, rating?, rating_en?);
     let complete = complete?;
     let mut areas = Vec::new();
     let mut area_columns = Vec::new();
@@ -106,31 +120,30 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
 
     let mut units = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| e.to_string())?;
+        let record = record.map_err(|e| t!("results-csv-unreadable", detail = e.to_string()))?;
         let line = record.position().map_or(0, |p| p.line());
         let field = |i: usize| record.get(i).unwrap_or("");
         let number = |i: usize| -> Result<Decimal, String> {
             Decimal::from_str_exact(field(i)).map_err(|_| {
-                format!(
-                    "line {line}, column {}: \"{}\" is not a number",
-                    header[i],
-                    field(i)
+                t!(
+                    "results-not-a-number",
+                    line = line,
+                    column = &header[i],
+                    value = field(i)
                 )
             })
         };
         match boolean(field(complete)) {
             Some(true) => {}
             Some(false) => {
-                return Err(
-                    "the results are incomplete (written with --keep-going, some units excluded), \
-                     so units would wrongly show as new or dropped"
-                        .to_string(),
-                );
+                return Err(t!("results-incomplete"));
             }
             None => {
-                return Err(format!(
-                    "line {line}, column complete: \"{}\" is not true or false",
-                    field(complete)
+                return Err(t!(
+                    "results-not-a-boolean",
+                    line = line,
+                    column = COMPLETE,
+                    value = field(complete)
                 ));
             }
         }
@@ -154,15 +167,19 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
             code: spreadsheet_unsafe(field(code)).into_owned(),
             name: spreadsheet_unsafe(field(name)).into_owned(),
             rank: field(rank).parse().map_err(|_| {
-                format!(
-                    "line {line}, column rank: \"{}\" is not a rank",
-                    field(rank)
+                t!(
+                    "results-not-a-rank",
+                    line = line,
+                    column = RANK,
+                    value = field(rank)
                 )
             })?,
             tied: boolean(field(tied)).ok_or_else(|| {
-                format!(
-                    "line {line}, column tied: \"{}\" is not true or false",
-                    field(tied)
+                t!(
+                    "results-not-a-boolean",
+                    line = line,
+                    column = TIED,
+                    value = field(tied)
                 )
             })?,
             total: NodeScore {
@@ -171,6 +188,7 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
             },
             index: number(index)?,
             rating: spreadsheet_unsafe(field(rating)).into_owned(),
+            rating_en: spreadsheet_unsafe(field(rating_en)).into_owned(),
             areas: unit_areas,
         });
     }

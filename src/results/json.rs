@@ -11,6 +11,7 @@ use super::{AreaFigure, AreaInfo, Publication, ResultSet, UnitResult};
 use crate::framework::{Band, Level, Rounding};
 use crate::rank::RankMode;
 use crate::score::{Basis, BasisChoice, NodeScore};
+use crate::t;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ScoreDocument {
@@ -45,6 +46,9 @@ pub struct UnitEntry {
     pub unit_name: String,
     pub file: String,
     pub basis: Basis,
+    /// `basis` in the language of the run that wrote it.
+    #[serde(default)]
+    pub basis_label: String,
     pub points: Decimal,
     pub applicable_max: Decimal,
     pub index: Decimal,
@@ -74,13 +78,9 @@ pub struct ExcludedEntry {
 /// Reads a score JSON back into a result set.
 pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
     let document: ScoreDocument = serde_json::from_str(text)
-        .map_err(|e| format!("not a JSON written by `parindex score --format json`: {e}"))?;
+        .map_err(|e| t!("results-json-unreadable", detail = e.to_string()))?;
     if !document.complete {
-        return Err(
-            "the results are incomplete (written with --keep-going, some units excluded), so \
-             units would wrongly show as new or dropped"
-                .to_string(),
-        );
+        return Err(t!("results-incomplete"));
     }
     let areas: Vec<AreaInfo> = document
         .units
@@ -98,15 +98,16 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
     let mut bands = document.framework.bands;
     bands.sort_by_key(|b| b.from);
     if bands.first().is_none_or(|b| !b.from.is_zero()) {
-        return Err("the framework's bands do not start at 0".to_string());
+        return Err(t!("results-bands"));
     }
     let mut units = Vec::new();
     for unit in document.units {
         let codes: Vec<&str> = unit.areas.iter().map(|a| a.code.as_str()).collect();
         if codes != areas.iter().map(|a| a.code.as_str()).collect::<Vec<_>>() {
-            return Err(format!(
-                "unit {} lists the areas {codes:?}, unlike the first unit",
-                unit.unit_code
+            return Err(t!(
+                "results-areas",
+                unit = &unit.unit_code,
+                areas = codes.join(", ")
             ));
         }
         units.push(UnitResult {
@@ -120,6 +121,7 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
             },
             index: unit.index,
             rating: unit.rating,
+            rating_en: unit.rating_en,
             areas: unit
                 .areas
                 .into_iter()

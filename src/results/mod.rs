@@ -13,19 +13,21 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 
 use crate::framework::{Band, Framework, MAX_POINTS, Rounding, band_for};
+use crate::i18n::io_reason;
 use crate::rank::Ranked;
 use crate::score::{NodeScore, percent};
+use crate::t;
 use crate::text::unit_key;
 
 /// Why a results file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ResultsError {
-    #[error("cannot read results file {}: {source}", path.display())]
+    #[error("{}", t!("results-io", path = path.display().to_string(), reason = io_reason(source)))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("results file {}: {message}", path.display())]
+    #[error("{}", t!("results-invalid", path = path.display().to_string(), message = message))]
     Invalid { path: PathBuf, message: String },
 }
 
@@ -39,10 +41,10 @@ pub struct Publication {
 }
 
 impl Publication {
-    /// The published percentage of a sum of points and applicable maxima, and its band label.
-    pub fn publish(&self, score: NodeScore) -> Option<(Decimal, &str)> {
+    /// The published percentage of a sum of points and applicable maxima, and its band.
+    pub fn publish(&self, score: NodeScore) -> Option<(Decimal, &Band)> {
         let index = self.rounding.apply(percent(score)?, self.decimals);
-        Some((index, band_for(&self.bands, index).label.as_str()))
+        Some((index, band_for(&self.bands, index)))
     }
 }
 
@@ -73,6 +75,7 @@ pub struct UnitResult {
     /// Published (rounded) index.
     pub index: Decimal,
     pub rating: String,
+    pub rating_en: String,
     /// In the order of `ResultSet::areas`.
     pub areas: Vec<AreaFigure>,
 }
@@ -134,6 +137,7 @@ impl ResultSet {
                     total: r.unit.total,
                     index: r.unit.index,
                     rating: framework.bands[r.unit.band].label.clone(),
+                    rating_en: framework.bands[r.unit.band].label_en.clone(),
                     areas: area_nodes
                         .iter()
                         .map(|&a| AreaFigure {
@@ -157,10 +161,7 @@ impl ResultSet {
             Some("csv") => csv::read,
             Some("json") => json::read,
             _ => {
-                return Err(invalid(
-                    "a results file must be the .csv or .json written by `parindex score`"
-                        .to_string(),
-                ));
+                return Err(invalid(t!("results-extension")));
             }
         };
         let text = std::fs::read_to_string(path).map_err(|source| ResultsError::Io {
@@ -169,18 +170,16 @@ impl ResultSet {
         })?;
         let set = reader(path, &text).map_err(invalid)?;
         if set.units.is_empty() {
-            return Err(invalid("it holds no unit".to_string()));
+            return Err(invalid(t!("results-empty")));
         }
         let mut seen = HashSet::new();
         if let Some(unit) = set.units.iter().find(|u| !seen.insert(unit_key(&u.code))) {
-            return Err(invalid(format!(
-                "unit code \"{}\" appears more than once",
-                unit.code
-            )));
+            return Err(invalid(t!("results-duplicate", unit = &unit.code)));
         }
         for unit in &set.units {
-            check_figures(unit, set.units.len())
-                .map_err(|problem| invalid(format!("unit \"{}\": {problem}", unit.code)))?;
+            check_figures(unit, set.units.len()).map_err(|problem| {
+                invalid(t!("results-unit", unit = &unit.code, problem = problem))
+            })?;
         }
         Ok(set)
     }
@@ -196,28 +195,31 @@ fn check_figures(unit: &UnitResult, units: usize) -> Result<(), String> {
         if range.contains(&value) {
             Ok(())
         } else {
-            Err(format!(
-                "{what} {value} is outside {} to {}",
-                range.start(),
-                range.end()
+            Err(t!(
+                "results-range",
+                what = what,
+                value = value.to_string(),
+                low = range.start().to_string(),
+                high = range.end().to_string()
             ))
         }
     };
-    within("points", unit.total.points, &points)?;
-    within("applicable maximum", unit.total.applicable_max, &points)?;
-    within("index", unit.index, &percent)?;
+    within(&t!("results-what-points"), unit.total.points, &points)?;
+    within(&t!("results-what-max"), unit.total.applicable_max, &points)?;
+    within(&t!("results-what-index"), unit.index, &percent)?;
     for area in &unit.areas {
-        within("area points", area.score.points, &points)?;
-        within("area maximum", area.score.applicable_max, &points)?;
+        within(&t!("results-what-area-points"), area.score.points, &points)?;
+        within(
+            &t!("results-what-area-max"),
+            area.score.applicable_max,
+            &points,
+        )?;
         if let Some(value) = area.percent {
-            within("area percentage", value, &percent)?;
+            within(&t!("results-what-area-percent"), value, &percent)?;
         }
     }
     if unit.rank == 0 || unit.rank as usize > units {
-        return Err(format!(
-            "rank {} is not a rank among {units} units",
-            unit.rank
-        ));
+        return Err(t!("results-rank", rank = unit.rank, units = units));
     }
     Ok(())
 }

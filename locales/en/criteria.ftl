@@ -1,0 +1,78 @@
+# The criteria file: reading, checking, describing.
+
+framework-io = cannot read criteria file { $path }: { $reason }
+framework-syntax = criteria file { $path } is not valid TOML:
+    { $message }
+framework-invalid = criteria file { $path } is not valid:
+criteria-place = line { $line }, column { $column }
+criteria-place-code = line { $line }, column { $column }, criterion { $code }
+
+criteria-what-total = total_max
+criteria-what-max = maximum
+criteria-what-step = step
+criteria-what-band = band bound
+criteria-number-inexact = { $what } { $literal } has more digits than can be held exactly; write at most { $decimals } decimals
+criteria-number-decimals = { $what } { $literal } has more than { $decimals } decimals
+criteria-number-range = { $what } { $literal } is outside { $low } to { $high }
+criteria-year = year { $year } is not a plausible assessment year
+criteria-decimals = decimals = { $decimals }: at most 6 decimals can be published
+criteria-total-sum = total_max is { $total } but the areas' maxima add up to { $sum }
+criteria-total-overflow = the areas' maxima add up to more than can be held
+criteria-code-invalid = code "{ $code }" is not a hierarchical code like "1", "1.2" or "1.2.3"
+criteria-area-code = an area's code has one part ("1"); list criteria under [[criterion]]
+criteria-criterion-code = a criterion's code names its area first ("1.2"); list areas under [[area]]
+criteria-duplicate = duplicate code: already defined on line { $line }
+criteria-max-zero = maximum { $max } must be above zero
+criteria-no-parent = its parent "{ $parent }" is not defined
+criteria-max-sum = maximum { $max } differs from the sum of its children's maxima, { $sum }
+criteria-max-overflow = its children's maxima add up to more than can be held
+criteria-empty-area = an area needs at least one criterion
+criteria-step-zero = step { $step } must be above zero
+criteria-max-step = maximum { $max } is not a multiple of the step { $step }
+criteria-leaf-field = { $field } applies to leaves only, and this criterion has sub-criteria
+criteria-no-band = no [[band]] is defined
+criteria-band-start = the lowest band "{ $band }" starts at { $from }: bands must start at 0
+criteria-band-open = band "{ $band }" has no upper bound `below`, but band "{ $next }" starts above it at { $from }
+criteria-band-gap = gap: band "{ $band }" ends below { $below } but band "{ $next }" starts at { $from }
+criteria-band-overlap = overlap: band "{ $band }" ends below { $below } but band "{ $next }" already starts at { $from }
+criteria-band-above = band "{ $band }" starts above 100
+criteria-band-top = the top band "{ $band }" must not have `below`: it runs up to and including 100
+
+results-io = cannot read results file { $path }: { $reason }
+results-invalid = results file { $path }: { $message }
+results-extension = a results file must be the .csv or .json written by `parindex score`
+results-empty = it holds no unit
+results-duplicate = unit code "{ $unit }" appears more than once
+results-unit = unit "{ $unit }": { $problem }
+results-range = { $what } { $value } is outside { $low } to { $high }
+results-what-points = points
+results-what-max = applicable maximum
+results-what-index = index
+results-what-area-points = area points
+results-what-area-max = area maximum
+results-what-area-percent = area percentage
+results-rank = rank { $rank } is not a rank among { $units } units
+results-incomplete = the results are incomplete (written with --keep-going, some units excluded), so units would wrongly show as new or dropped
+results-csv-unreadable = the CSV cannot be read: { $detail }
+results-csv-column = no column "{ $column }": not a CSV written by `parindex score --format csv`
+results-not-a-number = line { $line }, column { $column }: "{ $value }" is not a number
+results-not-a-boolean = line { $line }, column { $column }: "{ $value }" is not true or false
+results-not-a-rank = line { $line }, column { $column }: "{ $value }" is not a rank
+results-json-unreadable = not a JSON written by `parindex score --format json`: { $detail }
+results-bands = the framework's bands do not start at 0
+results-areas = unit { $unit } lists the areas { $areas }, unlike the first unit
+
+mapping-io = cannot read mapping file { $path }: { $reason }
+mapping-syntax = mapping file { $path } is not valid TOML:
+    { $message }
+manifest-io = cannot read manifest { $path }: { $reason }
+manifest-invalid = manifest { $path }: { $message }
+manifest-not-a-manifest = not a parindex run manifest: { $detail }
+
+compare-cannot = cannot compare { $previous } with { $current }:
+compare-mapping-twice = mapping file { $file }, [units]: "{ $first }" and "{ $second }" are the same unit code; list it once
+compare-mapping-no-unit = mapping file { $file }, [units] { $key }: no unit "{ $code }" in { $source }
+compare-mapping-no-area = mapping file { $file }, [areas] { $key }: no area "{ $code }" in { $source }
+compare-needs-publication = combining merged units or areas needs last year's rounding rule and bands, which the CSV results { $source } do not carry: give the JSON results, or --previous-criteria with the workbooks
+compare-previous-year = last year
+compare-current-year = this year

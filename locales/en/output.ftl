@@ -1,0 +1,56 @@
+# Results: the table on screen, words in CSV and JSON.
+
+table-rank = Rank
+table-code = Code
+table-unit = Unit
+table-area =
+    A{ $code }
+    /{ $max }
+table-area-code = A{ $code }
+table-points = Points
+table-max = Max
+table-index = Index %
+table-rating = Rating
+table-basis = Basis
+table-areas = Areas:
+table-incomplete = !! INCOMPLETE RESULT: { $excluded ->
+        [one] 1 file
+       *[other] { $excluded } files
+    } excluded, not ranked:
+table-excluded = { $file } ({ $problems ->
+        [one] 1 problem
+       *[other] { $problems } problems
+    })
+
+basis-appraised = appraised
+basis-self = self
+
+status-same = same
+status-renamed = renamed
+status-merged = merged
+status-merged-not-comparable = merged, not comparable
+status-new = new
+status-dropped = dropped
+
+compare-table-title = PAR index { $now } against { $before }
+compare-table-previous = Previous unit
+compare-table-index =
+    Index
+    { $year }
+compare-table-change = Change
+compare-table-rank =
+    Rank
+    { $year }
+compare-table-rank-change = ±Rank
+compare-table-rating = Rating { $before } → { $now }
+compare-table-area =
+    A{ $code }
+    ± %
+compare-table-new = new
+compare-table-not-comparable = { $codes } (not comparable)
+compare-table-change-note = Change: percentage points, the difference of the two published indexes
+compare-table-merged-note = Merged units: the { $before } figure = the predecessors' points ÷ their applicable maxima × 100
+compare-table-lone-areas = Areas not comparable:
+compare-table-only-in = { $year } only
+compare-table-dropped = Units of { $before } with no successor in { $now }:
+compare-table-dropped-unit = { $code } { $name }: { $index } %, rank { $rank }, { $rating }

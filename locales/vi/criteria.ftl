@@ -1,0 +1,78 @@
+# Tệp bộ tiêu chí: đọc, kiểm tra, mô tả.
+
+framework-io = không đọc được tệp bộ tiêu chí { $path }: { $reason }
+framework-syntax = tệp bộ tiêu chí { $path } sai cú pháp TOML:
+    { $message }
+framework-invalid = tệp bộ tiêu chí { $path } không hợp lệ:
+criteria-place = dòng { $line }, cột { $column }
+criteria-place-code = dòng { $line }, cột { $column }, tiêu chí { $code }
+
+criteria-what-total = tổng điểm tối đa (total_max)
+criteria-what-max = điểm tối đa
+criteria-what-step = bước điểm (step)
+criteria-what-band = mốc xếp loại
+criteria-number-inexact = { $what } { $literal } có nhiều chữ số hơn mức giữ được chính xác; ghi tối đa { $decimals } chữ số thập phân
+criteria-number-decimals = { $what } { $literal } có quá { $decimals } chữ số thập phân
+criteria-number-range = { $what } { $literal } nằm ngoài khoảng { $low } đến { $high }
+criteria-year = năm { $year } không phải năm đánh giá hợp lý
+criteria-decimals = decimals = { $decimals }: chỉ số công bố có tối đa 6 chữ số thập phân
+criteria-total-sum = total_max là { $total } nhưng điểm tối đa các lĩnh vực cộng lại là { $sum }
+criteria-total-overflow = điểm tối đa các lĩnh vực cộng lại lớn quá mức giữ được
+criteria-code-invalid = mã "{ $code }" không phải mã phân cấp như "1", "1.2" hay "1.2.3"
+criteria-area-code = mã lĩnh vực chỉ có một phần ("1"); tiêu chí ghi dưới [[criterion]]
+criteria-criterion-code = mã tiêu chí bắt đầu bằng mã lĩnh vực ("1.2"); lĩnh vực ghi dưới [[area]]
+criteria-duplicate = trùng mã: đã khai báo ở dòng { $line }
+criteria-max-zero = điểm tối đa { $max } phải lớn hơn 0
+criteria-no-parent = chưa khai báo mã cha "{ $parent }"
+criteria-max-sum = điểm tối đa { $max } khác tổng điểm tối đa các tiêu chí con, { $sum }
+criteria-max-overflow = điểm tối đa các tiêu chí con cộng lại lớn quá mức giữ được
+criteria-empty-area = lĩnh vực phải có ít nhất một tiêu chí
+criteria-step-zero = bước điểm { $step } phải lớn hơn 0
+criteria-max-step = điểm tối đa { $max } không phải bội số của bước điểm { $step }
+criteria-leaf-field = { $field } chỉ dùng cho tiêu chí không có tiêu chí con, mà tiêu chí này có tiêu chí con
+criteria-no-band = chưa khai báo mức xếp loại [[band]] nào
+criteria-band-start = mức thấp nhất "{ $band }" bắt đầu từ { $from }: các mức xếp loại phải bắt đầu từ 0
+criteria-band-open = mức "{ $band }" không có cận trên `below`, nhưng mức "{ $next }" bắt đầu cao hơn, từ { $from }
+criteria-band-gap = hở: mức "{ $band }" kết thúc dưới { $below } nhưng mức "{ $next }" bắt đầu từ { $from }
+criteria-band-overlap = chồng lấn: mức "{ $band }" kết thúc dưới { $below } nhưng mức "{ $next }" đã bắt đầu từ { $from }
+criteria-band-above = mức "{ $band }" bắt đầu trên 100
+criteria-band-top = mức cao nhất "{ $band }" không được có `below`: mức này kéo dài đến hết 100
+
+results-io = không đọc được tệp kết quả { $path }: { $reason }
+results-invalid = tệp kết quả { $path }: { $message }
+results-extension = tệp kết quả phải là tệp .csv hoặc .json do `parindex score` ghi
+results-empty = tệp không có đơn vị nào
+results-duplicate = mã đơn vị "{ $unit }" xuất hiện hơn một lần
+results-unit = đơn vị "{ $unit }": { $problem }
+results-range = { $what } { $value } nằm ngoài khoảng { $low } đến { $high }
+results-what-points = điểm
+results-what-max = điểm tối đa áp dụng
+results-what-index = chỉ số
+results-what-area-points = điểm lĩnh vực
+results-what-area-max = điểm tối đa lĩnh vực
+results-what-area-percent = tỷ lệ lĩnh vực
+results-rank = hạng { $rank } không phải hạng trong { $units } đơn vị
+results-incomplete = kết quả chưa đầy đủ (ghi với --keep-going, có đơn vị bị loại), nên các đơn vị sẽ bị coi nhầm là mới hoặc không còn
+results-csv-unreadable = không đọc được tệp CSV: { $detail }
+results-csv-column = không có cột "{ $column }": không phải tệp CSV do `parindex score --format csv` ghi
+results-not-a-number = dòng { $line }, cột { $column }: "{ $value }" không phải là số
+results-not-a-boolean = dòng { $line }, cột { $column }: "{ $value }" không phải true hay false
+results-not-a-rank = dòng { $line }, cột { $column }: "{ $value }" không phải là hạng
+results-json-unreadable = không phải tệp JSON do `parindex score --format json` ghi: { $detail }
+results-bands = các mức xếp loại của bộ tiêu chí không bắt đầu từ 0
+results-areas = đơn vị { $unit } có các lĩnh vực { $areas }, khác với đơn vị đầu tiên
+
+mapping-io = không đọc được tệp ánh xạ { $path }: { $reason }
+mapping-syntax = tệp ánh xạ { $path } sai cú pháp TOML:
+    { $message }
+manifest-io = không đọc được manifest { $path }: { $reason }
+manifest-invalid = manifest { $path }: { $message }
+manifest-not-a-manifest = không phải manifest của một lần chạy parindex: { $detail }
+
+compare-cannot = không so sánh được { $previous } với { $current }:
+compare-mapping-twice = tệp ánh xạ { $file }, [units]: "{ $first }" và "{ $second }" là cùng một mã đơn vị; chỉ ghi một lần
+compare-mapping-no-unit = tệp ánh xạ { $file }, [units] { $key }: không có đơn vị "{ $code }" trong { $source }
+compare-mapping-no-area = tệp ánh xạ { $file }, [areas] { $key }: không có lĩnh vực "{ $code }" trong { $source }
+compare-needs-publication = muốn gộp đơn vị hoặc lĩnh vực sáp nhập thì cần quy tắc làm tròn và các mức xếp loại năm trước, mà tệp CSV { $source } không có: hãy dùng tệp kết quả JSON, hoặc --previous-criteria kèm các bảng tự đánh giá
+compare-previous-year = năm trước
+compare-current-year = năm nay

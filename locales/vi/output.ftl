@@ -1,0 +1,50 @@
+# Kết quả: bảng trên màn hình, từ ngữ trong CSV và JSON.
+
+table-rank = Hạng
+table-code = Mã
+table-unit = Đơn vị
+table-area =
+    LV{ $code }
+    /{ $max }
+table-area-code = LV{ $code }
+table-points = Tổng điểm
+table-max = Tối đa
+table-index = Chỉ số %
+table-rating = Xếp loại
+table-basis = Cơ sở
+table-areas = Lĩnh vực:
+table-incomplete = !! KẾT QUẢ CHƯA ĐẦY ĐỦ: { $excluded } tệp bị loại, không được xếp hạng:
+table-excluded = { $file } ({ $problems } lỗi)
+
+basis-appraised = thẩm định
+basis-self = tự đánh giá
+
+status-same = giữ nguyên
+status-renamed = đổi mã
+status-merged = sáp nhập
+status-merged-not-comparable = sáp nhập, không so sánh
+status-new = mới
+status-dropped = không còn
+
+compare-table-title = So sánh Chỉ số cải cách hành chính { $now } với { $before }
+compare-table-previous = Đơn vị năm trước
+compare-table-index =
+    Chỉ số
+    { $year }
+compare-table-change = Tăng/giảm
+compare-table-rank =
+    Hạng
+    { $year }
+compare-table-rank-change = ±Hạng
+compare-table-rating = Xếp loại { $before } → { $now }
+compare-table-area =
+    LV{ $code }
+    ± %
+compare-table-new = mới
+compare-table-not-comparable = { $codes } (không so sánh)
+compare-table-change-note = Tăng/giảm: điểm phần trăm, là hiệu của hai chỉ số đã công bố
+compare-table-merged-note = Đơn vị sáp nhập: chỉ số { $before } = tổng điểm các đơn vị cũ ÷ tổng điểm tối đa áp dụng của chúng × 100
+compare-table-lone-areas = Lĩnh vực không so sánh được:
+compare-table-only-in = chỉ có { $year }
+compare-table-dropped = Đơn vị { $before } không còn trong { $now }:
+compare-table-dropped-unit = { $code } { $name }: { $index } %, hạng { $rank }, { $rating }
