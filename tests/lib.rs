@@ -6,6 +6,7 @@ mod annex;
 mod arithmetic;
 mod bad_input;
 mod compare;
+mod completions;
 mod criteria_cmd;
 mod explain;
 mod interface_language;

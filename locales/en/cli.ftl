@@ -101,3 +101,12 @@ help-command-placeholder = <COMMAND>
 say-error = error
 say-warning = warning
 say-note = note
+
+cmd-completions = Print the shell's completion script (Tab), to load when the shell starts
+arg-completions-shell = The shell to complete for
+placeholder-shell = SHELL
+value-bash = Bash (Linux)
+value-elvish = Elvish
+value-fish = fish
+value-powershell = PowerShell (Windows)
+value-zsh = Zsh (macOS)

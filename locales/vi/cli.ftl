@@ -101,3 +101,12 @@ help-command-placeholder = <LỆNH>
 say-error = lỗi
 say-warning = cảnh báo
 say-note = lưu ý
+
+cmd-completions = In tập lệnh tự hoàn thành (phím Tab) cho shell, để nạp khi shell khởi động
+arg-completions-shell = Shell cần tự hoàn thành
+placeholder-shell = SHELL
+value-bash = Bash (Linux)
+value-elvish = Elvish
+value-fish = fish
+value-powershell = PowerShell (Windows)
+value-zsh = Zsh (macOS)

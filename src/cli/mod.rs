@@ -2,6 +2,7 @@
 //! parses its arguments, calls the library's pipeline, prints and returns the exit code.
 
 mod compare;
+mod completions;
 mod criteria;
 mod explain;
 mod help;
@@ -72,6 +73,8 @@ enum Command {
     Verify(verify::VerifyArgs),
     /// Check a criteria file (bộ tiêu chí) or print it as a tree.
     Criteria(criteria::CriteriaArgs),
+    /// Print the shell completion script for bash, zsh, fish, PowerShell or elvish.
+    Completions(completions::CompletionsArgs),
 }
 
 /// Runs the program on these arguments and returns the process exit code.
@@ -107,6 +110,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Explain(args) => explain::run(args),
         Command::Verify(args) => verify::run(args),
         Command::Criteria(args) => criteria::run(args),
+        Command::Completions(args) => completions::run(args),
     };
     result.unwrap_or_else(|e| {
         if let Some(report) = e
