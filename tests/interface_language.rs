@@ -12,7 +12,7 @@ fn with_no_options_the_help_is_vietnamese_and_the_exit_code_2() {
         "{help}"
     );
     assert!(
-        help.contains("\nLệnh:\n  score     Chấm điểm, xếp loại và xếp hạng"),
+        help.contains("\nLệnh:\n  score        Chấm điểm, xếp loại và xếp hạng"),
         "{help}"
     );
     assert!(help.contains("Mã thoát:\n  0  thành công"), "{help}");
