@@ -496,7 +496,7 @@ fn keep_going_scores_the_valid_units_and_lists_the_excluded() {
         .status(4)
         .stdout_has(",KS05,Xã Ba Trinh,appraised,")
         .stderr_has("error: ./a.xlsx, sheet 'Tự đánh giá', cell E13, criterion 1.2.1: score 2 is above the maximum 1\n")
-        .stderr_has("warning: RESULT INCOMPLETE: 1 unit(s) scored, 4 file(s) EXCLUDED:\n  excluded: ./a.xlsx\n  excluded: ./b.xlsx\n  excluded: ./c.xlsx\n  excluded: ./d.xlsx\n")
+        .stderr_has("warning: RESULT INCOMPLETE: 1 unit scored, 4 files EXCLUDED:\n  excluded: ./a.xlsx\n  excluded: ./b.xlsx\n  excluded: ./c.xlsx\n  excluded: ./d.xlsx\n")
         .run();
     assert!(
         !run.stderr().contains("nothing was written"),
@@ -520,7 +520,7 @@ fn keep_going_scores_the_valid_units_and_lists_the_excluded() {
         ])
         .status(4)
         .stdout("")
-        .stderr_has("warning: RESULT INCOMPLETE: 1 unit(s) scored, 4 file(s) EXCLUDED:\n")
+        .stderr_has("warning: RESULT INCOMPLETE: 1 unit scored, 4 files EXCLUDED:\n")
         .run();
     let written = std::fs::read_to_string(run.dir().join("out.csv")).unwrap();
     assert!(written.contains(",KS05,Xã Ba Trinh,"), "{written}");

@@ -86,7 +86,7 @@ fn verify_reproduces_an_untouched_run_in_every_format() {
             "{stdout}"
         );
         assert!(
-            stdout.contains("from 3 input file(s), all unchanged"),
+            stdout.contains("from 3 input files, all unchanged"),
             "{stdout}"
         );
     }
@@ -157,7 +157,7 @@ fn verify_reproduces_a_comparison_of_results_files() {
     assert!(
         String::from_utf8(output.stdout)
             .unwrap()
-            .contains("from 2 input file(s)")
+            .contains("from 2 input files")
     );
 }
 

@@ -240,7 +240,7 @@ fn the_only_table_on_a_hidden_sheet_is_used_with_a_warning() {
     );
     assert_eq!(
         run.stderr(),
-        "note: 1 warning(s) in 1 file(s) do not block scoring; `parindex validate` lists them\n"
+        "note: 1 warning in 1 file does not block scoring; `parindex validate` lists them\n"
     );
 }
 

@@ -51,7 +51,7 @@ fn warnings_are_listed_and_do_not_block() {
         ])
         .stdout_has(",100,100,100.00,Rất tốt,Very good,true\n")
         .stderr_has(
-            "note: 4 warning(s) in 1 file(s) do not block scoring; `parindex validate` lists them",
+            "note: 4 warnings in 1 file do not block scoring; `parindex validate` lists them",
         )
         .run();
 }

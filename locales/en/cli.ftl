@@ -110,3 +110,42 @@ value-elvish = Elvish
 value-fish = fish
 value-powershell = PowerShell (Windows)
 value-zsh = Zsh (macOS)
+
+note-skipped = skipped { $file }: { $reason }
+note-warnings = { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    } in { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } { $warnings ->
+        [one] does
+       *[other] do
+    } not block scoring; `parindex validate` lists them
+score-incomplete = RESULT INCOMPLETE: { $units ->
+        [one] 1 unit
+       *[other] { $units } units
+    } scored, { $excluded ->
+        [one] 1 file
+       *[other] { $excluded } files
+    } EXCLUDED:
+score-excluded = excluded: { $file }
+template-cannot-build = cannot build the form
+template-wrote = wrote { $file } for { $framework } ({ $leaves } leaves to score)
+
+verify-no-folder = the run's working folder { $folder } is not available; the inputs must be where they were
+verify-other-version = the result was made with parindex { $made }, this is { $this }
+verify-no-output = manifest { $manifest } records no output file to verify
+verify-reproduced = reproduced exactly: { $file } (sha256 { $sha256 }) from { $inputs ->
+        [one] 1 input file
+       *[other] { $inputs } input files
+    }, all unchanged
+verify-input-missing = input { $file } is missing or unreadable
+verify-input-appeared = input { $file } exists now but could not be read at the run
+verify-input-added = input { $file } was added to a scored folder since the run
+verify-input-changed = input { $file } has changed since the run
+verify-output-changed = the published result { $file } has changed since the run (or is missing)
+verify-rerun-differs = re-running gives a result different from { $file }
+verify-rerun-fails = re-running fails: { $error }
+verify-changed = changed: { $change }
+verify-not-reproduced = NOT reproduced: { $file }

@@ -110,3 +110,24 @@ value-elvish = Elvish
 value-fish = fish
 value-powershell = PowerShell (Windows)
 value-zsh = Zsh (macOS)
+
+note-skipped = bỏ qua { $file }: { $reason }
+note-warnings = { $warnings } cảnh báo trong { $files } tệp không cản trở việc chấm điểm; `parindex validate` liệt kê chúng
+score-incomplete = KẾT QUẢ CHƯA ĐẦY ĐỦ: đã chấm { $units } đơn vị, LOẠI { $excluded } tệp:
+score-excluded = bị loại: { $file }
+template-cannot-build = không tạo được biểu mẫu
+template-wrote = đã ghi { $file } theo bộ tiêu chí { $framework } ({ $leaves } tiêu chí cần chấm)
+
+verify-no-folder = không có thư mục làm việc { $folder } của lần chạy; các tệp đầu vào phải ở đúng chỗ cũ
+verify-other-version = kết quả được tạo bằng parindex { $made }, đây là { $this }
+verify-no-output = manifest { $manifest } không ghi tệp kết quả nào để kiểm tra
+verify-reproduced = tái tạo đúng: { $file } (sha256 { $sha256 }) từ { $inputs } tệp đầu vào, không tệp nào thay đổi
+verify-input-missing = tệp đầu vào { $file } không còn hoặc không đọc được
+verify-input-appeared = tệp đầu vào { $file } nay đã có nhưng lúc chạy không đọc được
+verify-input-added = tệp đầu vào { $file } được thêm vào thư mục đã chấm sau lần chạy
+verify-input-changed = tệp đầu vào { $file } đã thay đổi sau lần chạy
+verify-output-changed = kết quả đã công bố { $file } đã thay đổi sau lần chạy (hoặc không còn)
+verify-rerun-differs = chạy lại cho kết quả khác với { $file }
+verify-rerun-fails = chạy lại bị lỗi: { $error }
+verify-changed = thay đổi: { $change }
+verify-not-reproduced = KHÔNG tái tạo được: { $file }

@@ -27,6 +27,7 @@ use parindex::options::{Choice, Format, RunOptions};
 use parindex::pipeline::PipelineError;
 use parindex::rank::RankMode;
 use parindex::score::BasisChoice;
+use parindex::t;
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -228,7 +229,11 @@ impl Progress for Bar {
 
 fn print_skipped(report: &BatchReport) {
     for (file, reason) in &report.skipped {
-        say::note(format!("skipped {}: {reason}", file.display()));
+        say::note(t!(
+            "note-skipped",
+            file = file.display().to_string(),
+            reason = *reason
+        ));
     }
 }
 
@@ -238,10 +243,10 @@ fn print_notes(report: &BatchReport) {
     if !report.warnings.is_empty() {
         let mut files: Vec<_> = report.warnings.iter().map(|w| &w.location.file).collect();
         files.dedup();
-        say::note(format!(
-            "{} warning(s) in {} file(s) do not block scoring; `parindex validate` lists them",
-            report.warnings.len(),
-            files.len()
+        say::note(t!(
+            "note-warnings",
+            warnings = report.warnings.len(),
+            files = files.len()
         ));
     }
 }

@@ -10,6 +10,7 @@ use parindex::pipeline::{ScoreRequest, score};
 use parindex::publish::publish;
 use parindex::rank::RankMode;
 use parindex::score::BasisChoice;
+use parindex::t;
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
@@ -60,13 +61,13 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     if excluded.is_empty() {
         return Ok(exit::OK);
     }
-    say::warning(format!(
-        "RESULT INCOMPLETE: {} unit(s) scored, {} file(s) EXCLUDED:",
-        published.units,
-        excluded.len()
+    say::warning(t!(
+        "score-incomplete",
+        units = published.units,
+        excluded = excluded.len()
     ));
     for file in excluded {
-        say::detail(format!("excluded: {}", file.display()));
+        say::detail(t!("score-excluded", file = file.display().to_string()));
     }
     Ok(exit::INCOMPLETE)
 }

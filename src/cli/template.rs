@@ -9,6 +9,7 @@ use super::{exit, say};
 use parindex::form::{FormData, write_form};
 use parindex::framework::Framework;
 use parindex::publish::{check_target, publish};
+use parindex::t;
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
@@ -34,13 +35,13 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<i32> {
         unit_name: args.unit_name.unwrap_or_default(),
         rows: Default::default(),
     };
-    let bytes = write_form(&framework, &form).context("cannot build the form")?;
+    let bytes = write_form(&framework, &form).context(t!("template-cannot-build"))?;
     publish(Some(&args.output), &bytes, None)?;
-    say::done(format!(
-        "wrote {} for {} ({} leaves to score)",
-        args.output.display(),
-        framework.fingerprint(),
-        framework.leaves().count()
+    say::done(t!(
+        "template-wrote",
+        file = args.output.display().to_string(),
+        framework = framework.fingerprint(),
+        leaves = framework.leaves().count()
     ));
     Ok(exit::OK)
 }

@@ -123,11 +123,11 @@ fn print_text(reports: &[FileReport], summary: &str) {
     for report in reports.iter().filter(|r| !r.problems.is_empty()) {
         say::out(report.file.display());
         for problem in &report.problems {
-            let line = format!(
-                "  {:<7} {}",
-                problem.severity.as_str(),
-                terminal_line(&problem.within_file())
-            );
+            let severity = match problem.severity {
+                Severity::Error => t!("say-error"),
+                Severity::Warning => t!("say-warning"),
+            };
+            let line = format!("  {severity:<7} {}", terminal_line(&problem.within_file()));
             say::out(line);
         }
     }

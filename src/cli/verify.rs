@@ -9,6 +9,7 @@ use clap::Args;
 use super::{exit, say};
 use parindex::manifest::Manifest;
 use parindex::pipeline::{Difference, verify};
+use parindex::t;
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
@@ -21,64 +22,47 @@ pub fn run(args: VerifyArgs) -> anyhow::Result<i32> {
     let manifest = Manifest::read(&args.manifest)?;
     // The recorded paths are relative to the folder the run was made in, as the output shows them.
     std::env::set_current_dir(&manifest.working_folder).with_context(|| {
-        format!(
-            "the run's working folder {} is not available; the inputs must be where they were",
-            manifest.working_folder.display()
+        t!(
+            "verify-no-folder",
+            folder = manifest.working_folder.display().to_string()
         )
     })?;
     if manifest.version != env!("CARGO_PKG_VERSION") {
-        say::note(format!(
-            "the result was made with parindex {}, this is {}",
-            manifest.version,
-            env!("CARGO_PKG_VERSION")
+        say::note(t!(
+            "verify-other-version",
+            made = &manifest.version,
+            this = env!("CARGO_PKG_VERSION")
         ));
     }
     let Some(verification) = verify(&manifest) else {
-        anyhow::bail!(
-            "manifest {} records no output file to verify",
-            args.manifest.display()
-        );
+        anyhow::bail!(t!(
+            "verify-no-output",
+            manifest = args.manifest.display().to_string()
+        ));
     };
     let output = &verification.output;
+    let shown = |path: &std::path::Path| path.display().to_string();
     if verification.differences.is_empty() {
-        say::out(format!(
-            "reproduced exactly: {} (sha256 {}) from {} input file(s), all unchanged",
-            output.path.display(),
-            output.sha256.as_deref().unwrap_or_default(),
-            verification.inputs
+        say::out(t!(
+            "verify-reproduced",
+            file = shown(&output.path),
+            sha256 = output.sha256.as_deref().unwrap_or_default(),
+            inputs = verification.inputs
         ));
         return Ok(exit::OK);
     }
     for difference in &verification.differences {
         let text = match difference {
-            Difference::InputMissing(path) => {
-                format!("input {} is missing or unreadable", path.display())
-            }
-            Difference::InputAppeared(path) => format!(
-                "input {} exists now but could not be read at the run",
-                path.display()
-            ),
-            Difference::InputAdded(path) => format!(
-                "input {} was added to a scored folder since the run",
-                path.display()
-            ),
-            Difference::InputChanged(path) => {
-                format!("input {} has changed since the run", path.display())
-            }
-            Difference::OutputChanged(path) => format!(
-                "the published result {} has changed since the run (or is missing)",
-                path.display()
-            ),
-            Difference::RerunDiffers(path) => {
-                format!(
-                    "re-running gives a result different from {}",
-                    path.display()
-                )
-            }
-            Difference::RerunFails(error) => format!("re-running fails: {error}"),
+            Difference::InputMissing(path) => t!("verify-input-missing", file = shown(path)),
+            Difference::InputAppeared(path) => t!("verify-input-appeared", file = shown(path)),
+            Difference::InputAdded(path) => t!("verify-input-added", file = shown(path)),
+            Difference::InputChanged(path) => t!("verify-input-changed", file = shown(path)),
+            Difference::OutputChanged(path) => t!("verify-output-changed", file = shown(path)),
+            Difference::RerunDiffers(path) => t!("verify-rerun-differs", file = shown(path)),
+            Difference::RerunFails(error) => t!("verify-rerun-fails", error = error),
         };
-        say::out(format!("changed: {text}"));
+        say::out(t!("verify-changed", change = text));
     }
-    say::out(format!("NOT reproduced: {}", output.path.display()));
+    say::out(t!("verify-not-reproduced", file = shown(&output.path)));
     Ok(exit::NOT_REPRODUCED)
 }
