@@ -14,6 +14,7 @@ pub mod compare;
 pub mod explain;
 pub mod form;
 pub mod framework;
+pub mod input;
 pub mod manifest;
 pub mod mapping;
 pub mod options;

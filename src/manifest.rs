@@ -6,7 +6,7 @@
 //! with its SHA-256, and the output's SHA-256. Paths are recorded as given, relative to the
 //! working folder, because they are part of the output (the JSON names each unit's file).
 
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -151,10 +151,11 @@ impl Manifest {
     }
 
     pub fn read(path: &Path) -> Result<Manifest, ManifestError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ManifestError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::input::read_text(path, crate::input::MAX_MANIFEST_BYTES, "a manifest")
+            .map_err(|source| ManifestError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
         serde_json::from_str(&text).map_err(|e| ManifestError::Invalid {
             path: path.to_path_buf(),
             message: format!("not a parindex run manifest: {e}"),
@@ -177,14 +178,24 @@ pub fn sidecar_path(output: &Path) -> PathBuf {
 
 /// Lowercase hexadecimal SHA-256 of some bytes.
 pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
 }
 
+/// The SHA-256 of a regular file, read as a stream (a named pipe or a device is not read).
 pub fn sha256_of_file(path: &Path) -> io::Result<String> {
-    std::fs::read(path).map(|bytes| sha256(&bytes))
+    let mut file = crate::input::open_regular(path, u64::MAX, "a hashed file")?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        match file.read(&mut buffer)? {
+            0 => return Ok(hex(&hasher.finalize())),
+            n => hasher.update(&buffer[..n]),
+        }
+    }
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The time to record: the fixed time from the environment when set, else now (UTC, RFC 3339).

@@ -66,10 +66,11 @@ pub struct Mapping {
 
 impl Mapping {
     pub fn load(path: &Path) -> Result<Mapping, MappingError> {
-        let text = std::fs::read_to_string(path).map_err(|source| MappingError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::input::read_text(path, crate::input::MAX_MAPPING_BYTES, "a mapping file")
+            .map_err(|source| MappingError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
         toml::from_str(&text).map_err(|e| MappingError::Syntax {
             path: path.to_path_buf(),
             message: e.to_string(),

@@ -162,10 +162,11 @@ impl ResultSet {
                 ));
             }
         };
-        let text = std::fs::read_to_string(path).map_err(|source| ResultsError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::input::read_text(path, crate::input::MAX_RESULTS_BYTES, "a results file")
+            .map_err(|source| ResultsError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
         let set = reader(path, &text).map_err(invalid)?;
         if set.units.is_empty() {
             return Err(invalid("it holds no unit".to_string()));

@@ -7,6 +7,7 @@ mod bad_input;
 mod compare;
 mod criteria_cmd;
 mod explain;
+mod hostile;
 mod manifest;
 mod parallel;
 mod properties;

@@ -78,6 +78,8 @@ pub struct Test {
     stderr: Vec<String>,
     stdout_exact: Option<String>,
     env: Vec<(String, String)>,
+    /// Address space (KiB) and time (seconds) the run may take.
+    limits: Option<(u64, u64)>,
 }
 
 impl Default for Test {
@@ -96,7 +98,22 @@ impl Test {
             stderr: Vec::new(),
             stdout_exact: None,
             env: Vec::new(),
+            limits: None,
         }
+    }
+
+    /// Runs the binary with at most `kib` KiB of address space and `seconds` of time: a run that
+    /// would take more memory fails to allocate (and aborts) instead of slowing the machine, and
+    /// one that would block is stopped (exit 124).
+    pub fn limits(mut self, kib: u64, seconds: u64) -> Self {
+        self.limits = Some((kib, seconds));
+        self
+    }
+
+    /// Prepares the scratch folder with code of the test's own (pipes, links, sparse files).
+    pub fn with_dir(self, prepare: impl FnOnce(&Path)) -> Self {
+        prepare(self.dir.path());
+        self
     }
 
     /// Sets an environment variable for the run.
@@ -155,7 +172,17 @@ impl Test {
 
     /// Runs the binary and checks status and output; returns the output for further checks.
     pub fn run(self) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_parindex"))
+        let binary = env!("CARGO_BIN_EXE_parindex");
+        let mut command = match self.limits {
+            None => Command::new(binary),
+            Some((kib, seconds)) => {
+                let mut command = Command::new("timeout");
+                let shell = format!("ulimit -v {kib}; exec \"$0\" \"$@\"");
+                command.args([&seconds.to_string(), "sh", "-c", &shell, binary]);
+                command
+            }
+        };
+        let output = command
             .args(&self.args)
             .envs(self.env.iter().map(|(k, v)| (k, v)))
             .current_dir(self.dir.path())

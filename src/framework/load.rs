@@ -107,10 +107,12 @@ struct NodeFile {
 impl Framework {
     /// Reads and validates a criteria file.
     pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
-        let text = std::fs::read_to_string(path).map_err(|source| FrameworkError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text =
+            crate::input::read_text(path, crate::input::MAX_CRITERIA_BYTES, "a criteria file")
+                .map_err(|source| FrameworkError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
         Framework::from_toml(&text, path)
     }
 
