@@ -1,0 +1,205 @@
+//! The parts of an .xlsx package that calamine reads whole as it opens the file, scanned for what
+//! they would build: the shared-string table (every string, and a reservation for the number the
+//! table declares), the cell formats (each stored whole with its font name and number format)
+//! and the list of sheets. Worksheets are not scanned here: calamine streams them and the reader
+//! counts their cells one by one (`open.rs`).
+
+use std::io::BufRead;
+use std::mem::size_of;
+
+use quick_xml::events::Event;
+
+use super::ContainerError;
+use super::xml::{attribute, attributes, chars, reader};
+use crate::workbook::limits::{
+    Exceeded, MAX_SHARED_STRINGS, MAX_SHEETS, MAX_STYLES_BYTES, check_text,
+};
+
+pub(super) type Scan = fn(&mut dyn BufRead) -> Result<(), ContainerError>;
+
+/// The scan for a part, by its name (calamine finds them under the workbook's folder, whatever
+/// their case).
+pub(super) fn scan_for(part: &str) -> Option<Scan> {
+    let name = part.rsplit('/').next()?.to_ascii_lowercase();
+    match name.as_str() {
+        "sharedstrings.xml" => Some(shared_strings),
+        "styles.xml" => Some(styles),
+        "workbook.xml" => Some(workbook),
+        _ => None,
+    }
+}
+
+/// Counts the strings (and the count the table declares, which calamine reserves room for) and
+/// the characters of each.
+fn shared_strings(part: &mut dyn BufRead) -> Result<(), ContainerError> {
+    let mut xml = reader(part);
+    let mut buf = Vec::new();
+    let mut strings: u64 = 0;
+    // Characters of the string being read, if inside one.
+    let mut string: Option<u64> = None;
+    loop {
+        buf.clear();
+        let Ok(event) = xml.read_event_into(&mut buf) else {
+            return Ok(());
+        };
+        let text = match event {
+            Event::Start(e) if e.local_name().as_ref() == "sst" => {
+                let declared = attribute(&e, "uniqueCount").and_then(|n| n.parse::<u64>().ok());
+                match declared {
+                    Some(strings) if strings > MAX_SHARED_STRINGS => {
+                        return Err(Exceeded::SharedStrings { strings }.into());
+                    }
+                    _ => continue,
+                }
+            }
+            Event::Start(e) if e.local_name().as_ref() == "si" => {
+                strings += 1;
+                if strings > MAX_SHARED_STRINGS {
+                    return Err(Exceeded::SharedStrings { strings }.into());
+                }
+                string = Some(0);
+                continue;
+            }
+            Event::End(e) if e.local_name().as_ref() == "si" => {
+                string = None;
+                continue;
+            }
+            Event::Text(t) => chars(&t),
+            Event::CData(t) => chars(&t),
+            Event::GeneralRef(_) => 1,
+            Event::Eof => return Ok(()),
+            _ => continue,
+        };
+        if let Some(length) = &mut string {
+            *length += text;
+            check_text(*length, None, None)?;
+        }
+    }
+}
+
+/// Estimates what the cell formats take once read: calamine stores every format of `cellXfs`
+/// whole, with a copy of its font (and the font's name) and of its number format's code.
+fn styles(part: &mut dyn BufRead) -> Result<(), ContainerError> {
+    let mut xml = reader(part);
+    let mut buf = Vec::new();
+    let (mut formats, mut fonts, mut other, mut number_formats) = (0u64, 0u64, 0u64, 0u64);
+    let mut longest: u64 = 0;
+    let mut section = String::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                match (section.as_str(), name) {
+                    ("cellXfs", "xf") => formats += 1,
+                    ("fonts", "font") => fonts += 1,
+                    ("fills", "fill") | ("borders", "border") => other += 1,
+                    ("numFmts", "numFmt") => number_formats += 1,
+                    (_, "cellXfs" | "fonts" | "fills" | "borders" | "numFmts") => {
+                        section = name.to_string();
+                    }
+                    _ => {}
+                }
+                for (_, value) in attributes(&e) {
+                    longest = longest.max(value.len() as u64);
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == section => section.clear(),
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    // Sizes as calamine stores them; a font name and a number format code are each at most the
+    // longest attribute value of the part.
+    let style = size_of::<calamine::Style>() as u64 + 2 * longest;
+    let font = size_of::<calamine::Font>() as u64 + longest;
+    let fill_or_border = size_of::<calamine::Fill>().max(size_of::<calamine::Borders>()) as u64;
+    let number_format = 2 * (size_of::<String>() as u64 + longest);
+    let bytes = formats
+        .saturating_mul(style)
+        .saturating_add(fonts.saturating_mul(font))
+        .saturating_add(other.saturating_mul(fill_or_border))
+        .saturating_add(number_formats.saturating_mul(number_format));
+    if bytes > MAX_STYLES_BYTES {
+        return Err(Exceeded::Styles { formats, bytes }.into());
+    }
+    Ok(())
+}
+
+/// Counts the sheets the workbook lists (calamine keeps a name and a path for each).
+fn workbook(part: &mut dyn BufRead) -> Result<(), ContainerError> {
+    let mut xml = reader(part);
+    let mut buf = Vec::new();
+    let mut sheets: u64 = 0;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "sheet" => {
+                sheets += 1;
+                if sheets > MAX_SHEETS {
+                    return Err(Exceeded::Sheets { sheets }.into());
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(scan: Scan, xml: &str) -> Result<(), ContainerError> {
+        scan(&mut xml.as_bytes())
+    }
+
+    #[test]
+    fn a_declared_string_count_is_a_reservation() {
+        let xml = r#"<sst xmlns="x" count="1" uniqueCount="100000000"><si><t>a</t></si></sst>"#;
+        assert_eq!(
+            scan(shared_strings, xml),
+            Err(Exceeded::SharedStrings {
+                strings: 100_000_000
+            }
+            .into())
+        );
+    }
+
+    #[test]
+    fn a_shared_string_is_measured_across_its_runs_and_references() {
+        let long = "x".repeat(32_762);
+        let xml =
+            format!("<sst><si><r><t>{long}</t></r><r><t>&amp;&amp;&#x1F600;ab</t></r></si></sst>");
+        assert_eq!(scan(shared_strings, &xml), Ok(()));
+        let xml = xml.replace("ab<", "abc<");
+        assert_eq!(
+            scan(shared_strings, &xml),
+            Err(Exceeded::Text {
+                sheet: None,
+                cell: None,
+                chars: 32_768
+            }
+            .into())
+        );
+    }
+
+    #[test]
+    fn formats_are_counted_with_their_longest_name() {
+        let name = "F".repeat(1000);
+        let formats = "<xf numFmtId=\"0\" fontId=\"0\"/>".repeat(40_000);
+        let xml = format!(
+            "<styleSheet><fonts><font><name val=\"{name}\"/></font></fonts><cellXfs>{formats}</cellXfs></styleSheet>"
+        );
+        assert!(matches!(
+            scan(styles, &xml),
+            Err(ContainerError::Exceeded(Exceeded::Styles {
+                formats: 40_000,
+                ..
+            }))
+        ));
+        let xml = xml.replace(&name, "Times New Roman");
+        assert_eq!(scan(styles, &xml), Ok(()));
+    }
+}
