@@ -516,6 +516,28 @@ fn an_xlsb_file_is_named_as_such() {
     );
 }
 
+#[test]
+fn sheets_listed_by_a_workbook_part_of_any_name_are_counted() {
+    // calamine finds the workbook part through the package's relationships, under any name, in
+    // any case, with `\` for `/`.
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/So/Book.xml"/></Relationships>"#;
+    let sheets: String = (1..=1_001)
+        .map(|i| format!(r#"<sheet name="S{i}" sheetId="{i}" r:id="rId{i}"/>"#))
+        .collect();
+    let book = format!(
+        r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{sheets}</sheets></workbook>"#
+    );
+    let parts = [
+        Part::stored("_rels/.rels", rels.as_bytes()),
+        Part::deflated("so\\book.xml", book.as_bytes()),
+    ];
+    refused(
+        "KS04.xlsx",
+        package(&parts),
+        ": the file has 1001 sheets, above the limit of 1000",
+    );
+}
+
 // ─── .ods ───
 
 const ODS_HEAD: &str = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet>"#;

@@ -37,34 +37,43 @@ pub(super) fn check(bytes: &[u8]) -> Result<Format, ContainerError> {
         Err(e) if bytes.starts_with(b"PK") => return Err(ContainerError::Damaged(e.to_string())),
         Err(_) => return Err(ContainerError::NotAWorkbook),
     };
-    let names: Vec<String> = (0..archive.len())
-        .filter_map(|i| Some(archive.by_index_data(i).ok()?.name().ok()?.into_owned()))
+    let parts: Vec<Part> = (0..archive.len())
+        .map(|i| {
+            let entry = archive.by_index_data(i).ok();
+            let name = entry.as_ref().and_then(|e| e.name().ok());
+            let name = name.map(|n| n.into_owned()).unwrap_or_default();
+            let key = name.replace('\\', "/").to_ascii_lowercase();
+            let size = entry.map_or(0, |e| e.size());
+            Part { name, key, size }
+        })
         .collect();
-    let format = format(&mut archive, &names)?;
+    let format = format(&mut archive, &parts)?;
     let mut total: u64 = 0;
-    for index in 0..archive.len() {
-        let Ok(entry) = archive.by_index_data(index) else {
-            continue;
-        };
-        let part = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-        let size = entry.size();
-        let limit = if read_whole(format, &part) {
+    for part in &parts {
+        let limit = if read_whole(format, &part.key) {
             MAX_WHOLE_PART_BYTES
         } else {
             MAX_PART_BYTES
         };
-        if size > limit {
-            return Err(Exceeded::Part { part, size, limit }.into());
-        }
-        total = total.saturating_add(size);
+        part.within(limit)?;
+        total = total.saturating_add(part.size);
         if total > MAX_UNPACKED_BYTES {
             return Err(Exceeded::Unpacked { size: total }.into());
         }
     }
-    for (index, name) in names.iter().enumerate() {
+    // calamine finds an .xlsx file's workbook part through the package's relationships.
+    let workbook = match format {
+        Format::Xlsx => workbook_part(&mut archive, &parts),
+        _ => None,
+    };
+    for (index, part) in parts.iter().enumerate() {
         let scan: xlsx::Scan = match format {
-            Format::Ods if name == "content.xml" => ods::check_content,
-            Format::Xlsx => match xlsx::scan_for(name) {
+            Format::Ods if part.key == "content.xml" => ods::check_content,
+            Format::Xlsx if workbook.as_ref() == Some(&part.key) => {
+                part.within(MAX_WHOLE_PART_BYTES)?;
+                xlsx::workbook
+            }
+            Format::Xlsx => match xlsx::scan_for(&part.key) {
                 Some(scan) => scan,
                 None => continue,
             },
@@ -78,11 +87,38 @@ pub(super) fn check(bytes: &[u8]) -> Result<Format, ContainerError> {
     Ok(format)
 }
 
+/// A part of the package: its name, the name as calamine looks it up (any case, `\` for `/`),
+/// and the unpacked size its headers declare.
+struct Part {
+    name: String,
+    key: String,
+    size: u64,
+}
+
+impl Part {
+    fn within(&self, limit: u64) -> Result<(), Exceeded> {
+        if self.size > limit {
+            let (part, size) = (self.name.clone(), self.size);
+            return Err(Exceeded::Part { part, size, limit });
+        }
+        Ok(())
+    }
+}
+
+/// The workbook part the package's relationships name (`None` if they cannot be read, where
+/// calamine stops).
+fn workbook_part(archive: &mut ZipArchive<Cursor<&[u8]>>, parts: &[Part]) -> Option<String> {
+    let index = parts.iter().position(|part| part.key == "_rels/.rels")?;
+    let rels = archive.by_index(index).ok()?;
+    let target = xlsx::workbook_target(&mut BufReader::new(rels))?;
+    Some(target.replace('\\', "/").to_ascii_lowercase())
+}
+
 /// Tells an .ods package (by its `mimetype` part, as calamine does) from an .xlsx one, and
 /// refuses an .xlsb.
 fn format(
     archive: &mut ZipArchive<Cursor<&[u8]>>,
-    names: &[String],
+    parts: &[Part],
 ) -> Result<Format, ContainerError> {
     if let Ok(part) = archive.by_name("mimetype") {
         let mut start = Vec::new();
@@ -95,20 +131,16 @@ fn format(
             return Ok(Format::Ods);
         }
     }
-    let ends_with = |suffix: &str| {
-        names
-            .iter()
-            .any(|n| n.to_ascii_lowercase().ends_with(suffix))
-    };
+    let ends_with = |suffix: &str| parts.iter().any(|part| part.key.ends_with(suffix));
     if ends_with("workbook.bin") && !ends_with("workbook.xml") {
         return Err(ContainerError::Xlsb);
     }
     Ok(Format::Xlsx)
 }
 
-/// Parts calamine reads whole as the workbook opens, which have the lower limit.
+/// Parts calamine reads whole as the workbook opens, which have the lower limit (by their
+/// normalised names; the workbook part, named by the relationships, is checked apart).
 fn read_whole(format: Format, part: &str) -> bool {
-    let part = part.to_ascii_lowercase();
     match format {
         Format::Ods => part == "meta-inf/manifest.xml",
         _ => {

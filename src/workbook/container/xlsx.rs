@@ -17,15 +17,37 @@ use crate::workbook::limits::{
 
 pub(super) type Scan = fn(&mut dyn BufRead) -> Result<(), ContainerError>;
 
-/// The scan for a part, by its name (calamine finds them under the workbook's folder, whatever
-/// their case).
+/// The scan for a part, by its normalised name (calamine finds these under the workbook part's
+/// folder, whatever it is).
 pub(super) fn scan_for(part: &str) -> Option<Scan> {
-    let name = part.rsplit('/').next()?.to_ascii_lowercase();
-    match name.as_str() {
+    match part.rsplit('/').next()? {
         "sharedstrings.xml" => Some(shared_strings),
         "styles.xml" => Some(styles),
         "workbook.xml" => Some(workbook),
         _ => None,
+    }
+}
+
+/// The workbook part named by the package's relationships (`_rels/.rels`), as calamine finds it:
+/// the last office-document relationship's target, without a leading `/`.
+pub(super) fn workbook_target(rels: &mut dyn BufRead) -> Option<String> {
+    let mut xml = reader(rels);
+    let mut buf = Vec::new();
+    let mut target = None;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "Relationship" => {
+                let document = attribute(&e, "Type")
+                    .is_some_and(|t| t.ends_with("/relationships/officeDocument"));
+                if let (true, Some(path)) = (document, attribute(&e, "Target")) {
+                    let path = quick_xml::escape::unescape(path).ok()?;
+                    target = Some(path.strip_prefix('/').unwrap_or(&path).to_string());
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return target,
+            Ok(_) => {}
+        }
     }
 }
 
@@ -128,7 +150,7 @@ fn styles(part: &mut dyn BufRead) -> Result<(), ContainerError> {
 }
 
 /// Counts the sheets the workbook lists (calamine keeps a name and a path for each).
-fn workbook(part: &mut dyn BufRead) -> Result<(), ContainerError> {
+pub(super) fn workbook(part: &mut dyn BufRead) -> Result<(), ContainerError> {
     let mut xml = reader(part);
     let mut buf = Vec::new();
     let mut sheets: u64 = 0;
