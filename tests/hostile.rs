@@ -289,7 +289,8 @@ fn shared_strings_that_inflate_to_gigabytes_are_refused_by_their_size() {
     );
 }
 
-/// One shared string of `chars` characters, first in the table (`xml:space` keeps the spaces).
+/// A long shared string, `mib` MiB and `extra` more characters of `fill`, put first in the table:
+/// the form's first text cell (A1) now shows it.
 fn one_long_string(fill: u8, mib: u64, extra: usize) -> Vec<u8> {
     form_with("xl/sharedStrings.xml", |strings| {
         let (prefix, suffix) = split_at(strings, "<si>");
@@ -316,7 +317,7 @@ fn a_text_longer_than_a_cell_may_hold_is_refused() {
     refused(
         "KS04.xlsx",
         one_long_string(b'x', 0, 40_000),
-        ": the file holds a text of 40000 characters, above the limit of 32767 for one cell (Excel's own); shorten it and save again",
+        ", sheet 'Tự đánh giá', cell A1: a text of 40000 characters, above the limit of 32767 for one cell (Excel's own); shorten it and save again",
     );
 }
 
@@ -400,7 +401,7 @@ fn a_shared_string_table_declaring_a_billion_strings_is_refused() {
     refused(
         "KS04.xlsx",
         bytes,
-        ": its shared-string table has 1000000000 strings, above the limit of 2000000; open it in a spreadsheet program and save it again",
+        ": its shared-string table declares 1000000000 strings, above the limit of 2000000; open it in a spreadsheet program and save it again",
     );
 }
 

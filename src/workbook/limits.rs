@@ -32,7 +32,8 @@ pub const MAX_CELLS: u64 = 2_000_000;
 pub const MAX_TEXT_BYTES: u64 = 32 * MIB;
 /// One text: Excel's own limit for a cell.
 pub const MAX_TEXT_CHARS: u64 = 32_767;
-/// Strings in an .xlsx file's shared-string table.
+/// Strings an .xlsx file's shared-string table declares (calamine reserves room for them; the
+/// strings themselves are bounded by the part's size).
 pub const MAX_SHARED_STRINGS: u64 = MAX_CELLS;
 /// Memory the cell formats (styles) of an .xlsx file would take once read: each format is
 /// stored whole with its font name and number format (Excel itself stops at 64,000 formats).
@@ -123,7 +124,7 @@ pub enum Exceeded {
         grid: Grid,
     },
     #[error(
-        "its shared-string table has {strings} strings, above the limit of {MAX_SHARED_STRINGS}; open it in a spreadsheet program and save it again"
+        "its shared-string table declares {strings} strings, above the limit of {MAX_SHARED_STRINGS}; open it in a spreadsheet program and save it again"
     )]
     SharedStrings { strings: u64 },
     #[error(

@@ -20,14 +20,14 @@ use crate::workbook::limits::{
 /// its index of entries, which costs a few hundred bytes each.
 const CENTRAL_ENTRY_SIGNATURE: &[u8; 4] = b"PK\x01\x02";
 
+/// Bytes inflated at a time for a scan: a part is often read only up to its first tags.
+const SCAN_BUFFER: usize = 1024;
+
 /// What an .ods package's `mimetype` part holds.
 const ODS_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
 
 pub(super) fn check(bytes: &[u8]) -> Result<Format, ContainerError> {
-    let parts = bytes
-        .windows(CENTRAL_ENTRY_SIGNATURE.len())
-        .filter(|w| w == CENTRAL_ENTRY_SIGNATURE)
-        .count() as u64;
+    let parts = memchr::memmem::find_iter(bytes, CENTRAL_ENTRY_SIGNATURE).count() as u64;
     if parts > MAX_PARTS {
         return Err(Exceeded::Parts { parts }.into());
     }
@@ -71,9 +71,12 @@ pub(super) fn check(bytes: &[u8]) -> Result<Format, ContainerError> {
             Format::Ods if part.key == "content.xml" => ods::check_content,
             Format::Xlsx if workbook.as_ref() == Some(&part.key) => {
                 part.within(MAX_WHOLE_PART_BYTES)?;
-                xlsx::workbook
+                match xlsx::workbook_for(part.size) {
+                    Some(scan) => scan,
+                    None => continue,
+                }
             }
-            Format::Xlsx => match xlsx::scan_for(&part.key) {
+            Format::Xlsx => match xlsx::scan_for(&part.key, part.size) {
                 Some(scan) => scan,
                 None => continue,
             },
@@ -81,7 +84,7 @@ pub(super) fn check(bytes: &[u8]) -> Result<Format, ContainerError> {
         };
         // A part that cannot be inflated is left to calamine, which reports it if it needs it.
         if let Ok(part) = archive.by_index(index) {
-            scan(&mut BufReader::new(part))?;
+            scan(&mut BufReader::with_capacity(SCAN_BUFFER, part))?;
         }
     }
     Ok(format)
@@ -110,7 +113,7 @@ impl Part {
 fn workbook_part(archive: &mut ZipArchive<Cursor<&[u8]>>, parts: &[Part]) -> Option<String> {
     let index = parts.iter().position(|part| part.key == "_rels/.rels")?;
     let rels = archive.by_index(index).ok()?;
-    let target = xlsx::workbook_target(&mut BufReader::new(rels))?;
+    let target = xlsx::workbook_target(&mut BufReader::with_capacity(SCAN_BUFFER, rels))?;
     Some(target.replace('\\', "/").to_ascii_lowercase())
 }
 

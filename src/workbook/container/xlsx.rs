@@ -10,22 +10,42 @@ use std::mem::size_of;
 use quick_xml::events::Event;
 
 use super::ContainerError;
-use super::xml::{attribute, attributes, chars, reader};
-use crate::workbook::limits::{
-    Exceeded, MAX_SHARED_STRINGS, MAX_SHEETS, MAX_STYLES_BYTES, check_text,
-};
+use super::xml::{attribute, attributes, reader};
+use crate::workbook::limits::{Exceeded, MAX_SHARED_STRINGS, MAX_SHEETS, MAX_STYLES_BYTES};
 
 pub(super) type Scan = fn(&mut dyn BufRead) -> Result<(), ContainerError>;
 
 /// The scan for a part, by its normalised name (calamine finds these under the workbook part's
-/// folder, whatever it is).
-pub(super) fn scan_for(part: &str) -> Option<Scan> {
+/// folder, whatever it is); none when the part's size alone keeps it within the limits.
+pub(super) fn scan_for(part: &str, size: u64) -> Option<Scan> {
     match part.rsplit('/').next()? {
         "sharedstrings.xml" => Some(shared_strings),
-        "styles.xml" => Some(styles),
-        "workbook.xml" => Some(workbook),
+        "styles.xml" => styles_may_exceed(size).then_some(styles as Scan),
+        "workbook.xml" => workbook_for(size),
         _ => None,
     }
+}
+
+/// The scan of the workbook part, unless it is too small to list too many sheets (each takes at
+/// least `<sheet/>`).
+pub(super) fn workbook_for(size: u64) -> Option<Scan> {
+    (size / 8 > MAX_SHEETS).then_some(workbook as Scan)
+}
+
+/// Whether cell formats could exceed their limit in a styles part of this size: each element
+/// takes at least 5 bytes (`<xf/>`), and no attribute is longer than the part.
+fn styles_may_exceed(size: u64) -> bool {
+    let largest = [
+        size_of::<calamine::Style>(),
+        size_of::<calamine::Font>(),
+        size_of::<calamine::Fill>(),
+        size_of::<calamine::Borders>(),
+        2 * size_of::<String>(),
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0) as u64;
+    (size / 5).saturating_mul(largest + 2 * size) > MAX_STYLES_BYTES
 }
 
 /// The workbook part named by the package's relationships (`_rels/.rels`), as calamine finds it:
@@ -51,50 +71,26 @@ pub(super) fn workbook_target(rels: &mut dyn BufRead) -> Option<String> {
     }
 }
 
-/// Counts the strings (and the count the table declares, which calamine reserves room for) and
-/// the characters of each.
+/// The count the shared-string table declares, which calamine reserves room for before reading
+/// a string. The strings themselves are bounded by the part's size, and each is checked as a cell
+/// uses it (`open.rs`): the table is not parsed twice.
 fn shared_strings(part: &mut dyn BufRead) -> Result<(), ContainerError> {
     let mut xml = reader(part);
     let mut buf = Vec::new();
-    let mut strings: u64 = 0;
-    // Characters of the string being read, if inside one.
-    let mut string: Option<u64> = None;
     loop {
         buf.clear();
-        let Ok(event) = xml.read_event_into(&mut buf) else {
-            return Ok(());
-        };
-        let text = match event {
-            Event::Start(e) if e.local_name().as_ref() == "sst" => {
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "sst" => {
                 let declared = attribute(&e, "uniqueCount").and_then(|n| n.parse::<u64>().ok());
-                match declared {
+                return match declared {
                     Some(strings) if strings > MAX_SHARED_STRINGS => {
-                        return Err(Exceeded::SharedStrings { strings }.into());
+                        Err(Exceeded::SharedStrings { strings }.into())
                     }
-                    _ => continue,
-                }
+                    _ => Ok(()),
+                };
             }
-            Event::Start(e) if e.local_name().as_ref() == "si" => {
-                strings += 1;
-                if strings > MAX_SHARED_STRINGS {
-                    return Err(Exceeded::SharedStrings { strings }.into());
-                }
-                string = Some(0);
-                continue;
-            }
-            Event::End(e) if e.local_name().as_ref() == "si" => {
-                string = None;
-                continue;
-            }
-            Event::Text(t) => chars(&t),
-            Event::CData(t) => chars(&t),
-            Event::GeneralRef(_) => 1,
-            Event::Eof => return Ok(()),
-            _ => continue,
-        };
-        if let Some(length) = &mut string {
-            *length += text;
-            check_text(*length, None, None)?;
+            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(_) => {}
         }
     }
 }
@@ -150,7 +146,7 @@ fn styles(part: &mut dyn BufRead) -> Result<(), ContainerError> {
 }
 
 /// Counts the sheets the workbook lists (calamine keeps a name and a path for each).
-pub(super) fn workbook(part: &mut dyn BufRead) -> Result<(), ContainerError> {
+fn workbook(part: &mut dyn BufRead) -> Result<(), ContainerError> {
     let mut xml = reader(part);
     let mut buf = Vec::new();
     let mut sheets: u64 = 0;
@@ -190,21 +186,12 @@ mod tests {
     }
 
     #[test]
-    fn a_shared_string_is_measured_across_its_runs_and_references() {
-        let long = "x".repeat(32_762);
-        let xml =
-            format!("<sst><si><r><t>{long}</t></r><r><t>&amp;&amp;&#x1F600;ab</t></r></si></sst>");
-        assert_eq!(scan(shared_strings, &xml), Ok(()));
-        let xml = xml.replace("ab<", "abc<");
-        assert_eq!(
-            scan(shared_strings, &xml),
-            Err(Exceeded::Text {
-                sheet: None,
-                cell: None,
-                chars: 32_768
-            }
-            .into())
-        );
+    fn a_small_part_is_not_scanned() {
+        assert!(scan_for("xl/styles.xml", 3_000).is_none());
+        assert!(scan_for("xl/styles.xml", 100_000).is_some());
+        assert!(scan_for("xl/workbook.xml", 8_000).is_none());
+        assert!(scan_for("xl/workbook.xml", 8_008).is_some());
+        assert!(scan_for("xl/sharedstrings.xml", 100).is_some());
     }
 
     #[test]
