@@ -25,6 +25,7 @@ use crate::input::{self, InputError};
 use crate::problem::{CellRef, Location, Problem};
 use cell::Score;
 use header::find_table;
+use limits::Exceeded;
 use open::{contain_panics, load_sheets, open, unreadable};
 use table::read_table;
 
@@ -82,11 +83,12 @@ pub fn read_unit_checked(
     checks: Checks,
 ) -> Result<UnitAssessment, Vec<Problem>> {
     let bytes = input::read_bytes(path, limits::MAX_FILE_BYTES, "a workbook").map_err(|e| {
-        let message = match e.get_ref().and_then(|e| e.downcast_ref::<InputError>()) {
-            Some(refused) => refused.to_string(),
-            None => format!("cannot be read: {e}"),
+        let problem = match e.get_ref().and_then(|e| e.downcast_ref::<InputError>()) {
+            Some(InputError::TooLarge { size, .. }) => Exceeded::File { size: *size }.problem(path),
+            Some(refused) => Problem::new(Location::file(path), refused.to_string()),
+            None => Problem::new(Location::file(path), format!("cannot be read: {e}")),
         };
-        vec![Problem::new(Location::file(path), message)]
+        vec![problem]
     })?;
     read_unit_bytes(&bytes, path, framework, checks)
 }
