@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::framework::Framework;
+use crate::input::{FileKind, InputError};
 use crate::problem::{Location, Problem};
 use crate::score::{BasisChoice, UnitScore, score_unit};
 use crate::text::unit_key;
@@ -63,8 +64,9 @@ impl Progress for Quiet {
 }
 
 /// Expands folders into their workbooks (not recursively, sorted by name); files are kept as
-/// given. Paths that do not exist become excluded entries, so they are reported with the rest.
-/// A file reached twice (named twice, or named and in a named folder) is read once. Returns the
+/// given. Paths that do not exist or are not files (a named pipe would block the run, a device
+/// never ends) become excluded entries, so they are reported with the rest; in a folder, such
+/// entries are skipped with a note. A file reached twice (named twice, or named and in a named folder) is read once. Returns the
 /// workbooks to read; `report.inputs` gets every path tried, in order.
 pub fn collect_inputs(paths: &[PathBuf], report: &mut BatchReport) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -72,7 +74,7 @@ pub fn collect_inputs(paths: &[PathBuf], report: &mut BatchReport) -> Vec<PathBu
     let mut first_time =
         |file: &Path| seen.insert(std::fs::canonicalize(file).unwrap_or_else(|_| file.into()));
     for path in paths {
-        if path.is_dir() {
+        if path.is_dir() && !has_workbook_extension(path) {
             let entries = match std::fs::read_dir(path) {
                 Ok(entries) => entries,
                 Err(e) => {
@@ -83,11 +85,8 @@ pub fn collect_inputs(paths: &[PathBuf], report: &mut BatchReport) -> Vec<PathBu
                     continue;
                 }
             };
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file())
-                .collect();
+            let mut found: Vec<PathBuf> =
+                entries.filter_map(Result::ok).map(|e| e.path()).collect();
             found.sort();
             for file in found {
                 match skip_reason(&file) {
@@ -99,6 +98,9 @@ pub fn collect_inputs(paths: &[PathBuf], report: &mut BatchReport) -> Vec<PathBu
                     None => report.skipped.push((file, ALREADY_GIVEN)),
                 }
             }
+        } else if let Some(message) = not_a_file(path) {
+            report.inputs.push(path.clone());
+            report.excluded.push(excluded(path, message));
         } else if path.exists() {
             if first_time(path) {
                 report.inputs.push(path.clone());
@@ -118,16 +120,42 @@ pub fn collect_inputs(paths: &[PathBuf], report: &mut BatchReport) -> Vec<PathBu
 
 const ALREADY_GIVEN: &str = "already given (each file is read once)";
 
+/// Why an existing path given by name is not read as a workbook, if it is not.
+fn not_a_file(path: &Path) -> Option<String> {
+    // Following links: a link to a workbook is a workbook.
+    match FileKind::of(&std::fs::metadata(path).ok()?)? {
+        FileKind::Folder => Some("a folder named like a workbook, not a workbook file".to_string()),
+        kind => Some(InputError::NotRegular(kind).to_string()),
+    }
+}
+
 fn skip_reason(file: &Path) -> Option<&'static str> {
+    // What the entry is comes first: a sub-folder, or something that is not a file.
+    let kind = match std::fs::metadata(file) {
+        Ok(metadata) => FileKind::of(&metadata),
+        Err(_) => return Some("cannot be read (a broken link?)"),
+    };
+    match kind {
+        None => {}
+        Some(FileKind::Folder) => return Some("a folder (folders inside a folder are not read)"),
+        Some(FileKind::NamedPipe) => return Some("not a regular file (a named pipe)"),
+        Some(FileKind::Device) => return Some("not a regular file (a device)"),
+        Some(FileKind::Socket | FileKind::Other) => return Some("not a regular file"),
+    }
     let name = file.file_name()?.to_string_lossy();
     if name.starts_with("~$") || name.starts_with(".~lock.") {
         return Some("a spreadsheet program's lock file");
     }
-    let extension = file.extension().map(|e| e.to_string_lossy().to_lowercase());
-    match extension {
-        Some(ext) if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) => None,
-        _ => Some("not a workbook (.xlsx, .xlsm, .xls, .ods)"),
+    if has_workbook_extension(file) {
+        None
+    } else {
+        Some("not a workbook (.xlsx, .xlsm, .xls, .ods)")
     }
+}
+
+fn has_workbook_extension(path: &Path) -> bool {
+    let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    extension.is_some_and(|ext| WORKBOOK_EXTENSIONS.contains(&ext.as_str()))
 }
 
 fn excluded(file: &Path, message: String) -> Excluded {

@@ -175,6 +175,16 @@ macro_rules! t {
 /// for whoever needs the detail: "không tìm thấy tệp (No such file or directory (os error 2))".
 pub fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
+    // Errors of our own input checks say it all already, in the interface's language.
+    if let Some(own) = error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<crate::input::InputError>())
+    {
+        return own.to_string();
+    }
+    if error.kind() == ErrorKind::InvalidData {
+        return error.to_string();
+    }
     let plain = match error.kind() {
         ErrorKind::NotFound => crate::t!("io-not-found"),
         ErrorKind::PermissionDenied => crate::t!("io-permission"),

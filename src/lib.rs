@@ -6,8 +6,10 @@
 //! files with [`batch`], for every command; [`compare`] sets two years side by side from their
 //! [`results`] through a [`mapping`]; [`explain`] shows where each point came from; [`manifest`]
 //! records what a published result was computed from and [`publish`] writes it. [`form`] writes
-//! the unit's form and [`synth`] many synthetic ones for benchmarks and tests. The command line
-//! (`src/main.rs` and `src/cli/`) only parses, prints and sets exit codes.
+//! the unit's form and [`synth`] many synthetic ones for benchmarks and tests. [`input`] reads
+//! the files the user names, only regular files and within limits, and the workbook reader checks
+//! each workbook's container against its limits before the spreadsheet library opens it. The
+//! command line (`src/main.rs` and `src/cli/`) only parses, prints and sets exit codes.
 
 pub mod batch;
 pub mod compare;
@@ -15,6 +17,7 @@ pub mod explain;
 pub mod form;
 pub mod framework;
 pub mod i18n;
+pub mod input;
 pub mod manifest;
 pub mod mapping;
 pub mod options;

@@ -6,7 +6,7 @@
 //! with its SHA-256, and the output's SHA-256. Paths are recorded as given, relative to the
 //! working folder, because they are part of the output (the JSON names each unit's file).
 
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -26,8 +26,8 @@ pub const FIXED_TIME_VARIABLE: &str = "PARINDEX_FIXED_TIME";
 /// Why a manifest could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum ManifestError {
-    #[error("{}", t!("manifest-io", path = path.display().to_string(), reason = io_reason(source)))]
-    Io { path: PathBuf, source: io::Error },
+    #[error("{}", t!("manifest-io", path = path.display().to_string(), reason = io_reason(cause)))]
+    Io { path: PathBuf, cause: io::Error },
     #[error("{}", t!("manifest-invalid", path = path.display().to_string(), message = message))]
     Invalid { path: PathBuf, message: String },
 }
@@ -174,9 +174,14 @@ impl Manifest {
     }
 
     pub fn read(path: &Path) -> Result<Manifest, ManifestError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ManifestError::Io {
+        let text = crate::input::read_text(
+            path,
+            crate::input::MAX_MANIFEST_BYTES,
+            crate::input::InputKind::Manifest,
+        )
+        .map_err(|source| ManifestError::Io {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
         serde_json::from_str(&text).map_err(|e| ManifestError::Invalid {
             path: path.to_path_buf(),
@@ -200,14 +205,24 @@ pub fn sidecar_path(output: &Path) -> PathBuf {
 
 /// Lowercase hexadecimal SHA-256 of some bytes.
 pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
 }
 
+/// The SHA-256 of a regular file, read as a stream (a named pipe or a device is not read).
 pub fn sha256_of_file(path: &Path) -> io::Result<String> {
-    std::fs::read(path).map(|bytes| sha256(&bytes))
+    let mut file = crate::input::open_regular(path, u64::MAX, crate::input::InputKind::Workbook)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        match file.read(&mut buffer)? {
+            0 => return Ok(hex(&hasher.finalize())),
+            n => hasher.update(&buffer[..n]),
+        }
+    }
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The time to record: the fixed time from the environment when set, else now (UTC, RFC 3339).

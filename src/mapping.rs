@@ -25,10 +25,10 @@ use crate::t;
 /// Why a mapping file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum MappingError {
-    #[error("{}", t!("mapping-io", path = path.display().to_string(), reason = io_reason(source)))]
+    #[error("{}", t!("mapping-io", path = path.display().to_string(), reason = io_reason(cause)))]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("{}", t!("mapping-syntax", path = path.display().to_string(), message = message))]
     Syntax { path: PathBuf, message: String },
@@ -69,9 +69,14 @@ pub struct Mapping {
 
 impl Mapping {
     pub fn load(path: &Path) -> Result<Mapping, MappingError> {
-        let text = std::fs::read_to_string(path).map_err(|source| MappingError::Io {
+        let text = crate::input::read_text(
+            path,
+            crate::input::MAX_MAPPING_BYTES,
+            crate::input::InputKind::Mapping,
+        )
+        .map_err(|source| MappingError::Io {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
         toml::from_str(&text).map_err(|e| MappingError::Syntax {
             path: path.to_path_buf(),

@@ -44,23 +44,23 @@ pub enum PublishError {
     NotAFile { path: PathBuf, kind: NotAFile },
     #[error("{}", t!("publish-busy", path = path.display().to_string()))]
     Busy { path: PathBuf },
-    #[error("{}", t!("publish-cannot-write", path = path.display().to_string(), reason = io_reason(source)))]
-    File { path: PathBuf, source: io::Error },
+    #[error("{}", t!("publish-cannot-write", path = path.display().to_string(), reason = io_reason(cause)))]
+    File { path: PathBuf, cause: io::Error },
     /// Moving the manifest into place failed, and so did putting the previous result back.
-    #[error("{}", t!("publish-restore", manifest = manifest.display().to_string(), reason = io_reason(source), result = result.display().to_string(), restore = io_reason(restore), backup = backup.display().to_string()))]
+    #[error("{}", t!("publish-restore", manifest = manifest.display().to_string(), reason = io_reason(cause), result = result.display().to_string(), restore = io_reason(restore), backup = backup.display().to_string()))]
     Restore {
         manifest: PathBuf,
-        source: io::Error,
+        cause: io::Error,
         result: PathBuf,
         restore: io::Error,
         backup: PathBuf,
     },
     /// Moving the manifest into place failed, and so did removing the new result (there was no
     /// previous one).
-    #[error("{}", t!("publish-unremoved", manifest = manifest.display().to_string(), reason = io_reason(source), result = result.display().to_string(), remove = io_reason(remove)))]
+    #[error("{}", t!("publish-unremoved", manifest = manifest.display().to_string(), reason = io_reason(cause), result = result.display().to_string(), remove = io_reason(remove)))]
     Unremoved {
         manifest: PathBuf,
-        source: io::Error,
+        cause: io::Error,
         result: PathBuf,
         remove: io::Error,
     },
@@ -256,7 +256,7 @@ fn publish_file(
 
     let cannot_write = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| PublishError::File { path, source }
+        move |cause| PublishError::File { path, cause }
     };
     let result = hook(Step::StageResult)
         .and_then(|()| stage(path, bytes))
@@ -286,11 +286,11 @@ fn publish_file(
             Some(previous) => match previous.put_back(path) {
                 Ok(()) => PublishError::File {
                     path: manifest,
-                    source,
+                    cause: source,
                 },
                 Err((restore, backup)) => PublishError::Restore {
                     manifest,
-                    source,
+                    cause: source,
                     result,
                     restore,
                     backup,
@@ -299,11 +299,11 @@ fn publish_file(
             None => match fs::remove_file(path) {
                 Ok(()) => PublishError::File {
                     path: manifest,
-                    source,
+                    cause: source,
                 },
                 Err(remove) => PublishError::Unremoved {
                     manifest,
-                    source,
+                    cause: source,
                     result,
                     remove,
                 },
@@ -458,7 +458,7 @@ impl Previous {
     fn keep(path: &Path) -> Result<Option<Previous>, PublishError> {
         let cannot_write = |source| PublishError::File {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         };
         let file = match File::open(path) {
             Ok(file) => file,

@@ -342,7 +342,7 @@ fn unreadable_or_non_workbook_file() {
         .args(["score", "--criteria", &criteria, "-o", "out.csv", "ghi-chu.txt"])
         .status(1)
         .stderr_has(
-            "error: ghi-chu.txt: cannot be read as a workbook (.xlsx, .xls or .ods): Cannot detect file format\n",
+            "error: ghi-chu.txt: cannot be read as a workbook (.xlsx, .xls or .ods): it is neither a zip package nor an OLE compound file\n",
         )
         .stderr_has(&summary(1, 1))
         .run();

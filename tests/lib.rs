@@ -9,6 +9,7 @@ mod compare;
 mod completions;
 mod criteria_cmd;
 mod explain;
+mod hostile;
 mod interface_language;
 mod manifest;
 mod parallel;

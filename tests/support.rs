@@ -135,6 +135,8 @@ pub struct Test {
     stderr_exact: Option<String>,
     env: Vec<(String, String)>,
     umask: Option<u32>,
+    /// Address space (KiB) and time (seconds) the run may take.
+    limits: Option<(u64, u64)>,
 }
 
 impl Default for Test {
@@ -158,6 +160,7 @@ impl Test {
             // `.lang("vi")` or clear it with `.default_lang()`.
             env: vec![(LANG_VARIABLE.to_string(), "en".to_string())],
             umask: None,
+            limits: None,
         }
     }
 
@@ -169,6 +172,14 @@ impl Test {
     /// No language chosen: the tool's default (Vietnamese).
     pub fn default_lang(mut self) -> Self {
         self.env.retain(|(name, _)| name != LANG_VARIABLE);
+        self
+    }
+
+    /// Runs the binary with at most `kib` KiB of address space and `seconds` of time: a run that
+    /// would take more memory fails to allocate (and aborts) instead of slowing the machine, and
+    /// one that would block is stopped (exit 124).
+    pub fn limits(mut self, kib: u64, seconds: u64) -> Self {
+        self.limits = Some((kib, seconds));
         self
     }
 
@@ -246,14 +257,28 @@ impl Test {
     /// Runs the binary and checks status and output; returns the output for further checks.
     pub fn run(self) -> Run {
         let binary = env!("CARGO_BIN_EXE_parindex");
-        let mut command = match self.umask {
-            None => Command::new(binary),
-            Some(mask) => {
+        // A umask or limits are set by a shell that then runs the binary itself.
+        let mut shell = String::new();
+        if let Some(mask) = self.umask {
+            shell.push_str(&format!("umask {mask:03o}; "));
+        }
+        if let Some((kib, _)) = self.limits {
+            shell.push_str(&format!("ulimit -v {kib}; "));
+        }
+        let mut command = match (shell.is_empty(), self.limits) {
+            (true, _) => Command::new(binary),
+            (false, None) => {
                 let mut sh = Command::new("sh");
                 sh.arg("-c")
-                    .arg(format!("umask {mask:03o}; exec \"$0\" \"$@\""))
+                    .arg(format!("{shell}exec \"$0\" \"$@\""))
                     .arg(binary);
                 sh
+            }
+            (false, Some((_, seconds))) => {
+                let mut command = Command::new("timeout");
+                let shell = format!("{shell}exec \"$0\" \"$@\"");
+                command.args([&seconds.to_string(), "sh", "-c", &shell, binary]);
+                command
             }
         };
         let output = command

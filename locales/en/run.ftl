@@ -61,3 +61,17 @@ explain-not-applicable = not applicable, max { $max } left out
 explain-leaf = { $points }  ← { $counted } { $cell } (other: { $other } { $other_cell })
 explain-empty-cell = { $cell } (empty)
 explain-rolled-up = max { $max }, { $not_applicable } not applicable
+
+input-not-regular = not a regular file but { $kind }
+input-too-large = the file is { $size }, above the limit of { $limit } for { $what }
+input-not-utf8 = the content is not UTF-8 text
+input-kind-workbook = a workbook
+input-kind-criteria = a criteria file
+input-kind-results = a results file
+input-kind-mapping = a mapping file
+input-kind-manifest = a manifest
+file-kind-folder = a folder
+file-kind-pipe = a named pipe
+file-kind-device = a device
+file-kind-socket = a socket
+file-kind-other = a special file

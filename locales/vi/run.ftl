@@ -49,3 +49,17 @@ explain-not-applicable = không phát sinh, không tính điểm tối đa { $ma
 explain-leaf = { $points }  ← { $counted } { $cell } (cột kia: { $other } { $other_cell })
 explain-empty-cell = { $cell } (trống)
 explain-rolled-up = tối đa { $max }, { $not_applicable } không phát sinh
+
+input-not-regular = không phải tệp thường mà là { $kind }
+input-too-large = tệp dài { $size }, quá giới hạn { $limit } của { $what }
+input-not-utf8 = nội dung không phải văn bản UTF-8
+input-kind-workbook = một bảng tự đánh giá
+input-kind-criteria = một tệp bộ tiêu chí
+input-kind-results = một tệp kết quả
+input-kind-mapping = một tệp ánh xạ
+input-kind-manifest = một manifest
+file-kind-folder = một thư mục
+file-kind-pipe = một đường ống (named pipe)
+file-kind-device = một thiết bị
+file-kind-socket = một socket
+file-kind-other = một tệp đặc biệt

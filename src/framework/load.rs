@@ -17,10 +17,10 @@ use crate::t;
 /// Why a framework could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum FrameworkError {
-    #[error("{}", t!("framework-io", path = path.display().to_string(), reason = io_reason(source)))]
+    #[error("{}", t!("framework-io", path = path.display().to_string(), reason = io_reason(cause)))]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("{}", t!("framework-syntax", path = path.display().to_string(), message = message))]
     Syntax { path: PathBuf, message: String },
@@ -114,9 +114,14 @@ struct NodeFile {
 impl Framework {
     /// Reads and validates a criteria file.
     pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
-        let text = std::fs::read_to_string(path).map_err(|source| FrameworkError::Io {
+        let text = crate::input::read_text(
+            path,
+            crate::input::MAX_CRITERIA_BYTES,
+            crate::input::InputKind::Criteria,
+        )
+        .map_err(|source| FrameworkError::Io {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
         Framework::from_toml(&text, path)
     }

@@ -22,10 +22,10 @@ use crate::text::unit_key;
 /// Why a results file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ResultsError {
-    #[error("{}", t!("results-io", path = path.display().to_string(), reason = io_reason(source)))]
+    #[error("{}", t!("results-io", path = path.display().to_string(), reason = io_reason(cause)))]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("{}", t!("results-invalid", path = path.display().to_string(), message = message))]
     Invalid { path: PathBuf, message: String },
@@ -164,9 +164,14 @@ impl ResultSet {
                 return Err(invalid(t!("results-extension")));
             }
         };
-        let text = std::fs::read_to_string(path).map_err(|source| ResultsError::Io {
+        let text = crate::input::read_text(
+            path,
+            crate::input::MAX_RESULTS_BYTES,
+            crate::input::InputKind::Results,
+        )
+        .map_err(|source| ResultsError::Io {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
         let set = reader(path, &text).map_err(invalid)?;
         if set.units.is_empty() {

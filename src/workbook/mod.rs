@@ -8,21 +8,25 @@
 //! (a warning) but never added, so nothing is counted twice.
 
 pub mod cell;
+pub mod container;
 mod header;
 pub mod labels;
+pub mod limits;
 mod open;
 mod table;
 
 use std::io::{Cursor, Read, Seek};
 use std::path::{Path, PathBuf};
 
-use calamine::{Sheets, open_workbook_auto, open_workbook_auto_from_rs};
+use calamine::Sheets;
 
 use crate::framework::Framework;
-use crate::problem::{CellRef, Problem};
+use crate::input::{self, InputError};
+use crate::problem::{CellRef, Location, Problem};
 use cell::Score;
 use header::find_table;
-use open::{contain_panics, load_sheets, unreadable};
+use limits::Exceeded;
+use open::{contain_panics, load_sheets, open, unreadable};
 use table::read_table;
 
 /// A score cell as read: where it is, what it held, and what it means.
@@ -71,27 +75,38 @@ pub fn read_unit(path: &Path, framework: &Framework) -> Result<UnitAssessment, V
     read_unit_checked(path, framework, Checks::Scoring)
 }
 
-/// [`read_unit`] with a choice of checks.
+/// [`read_unit`] with a choice of checks. The file is read whole (it must be a regular file of
+/// at most [`limits::MAX_FILE_BYTES`]), so that what is checked is what is read.
 pub fn read_unit_checked(
     path: &Path,
     framework: &Framework,
     checks: Checks,
 ) -> Result<UnitAssessment, Vec<Problem>> {
-    let workbook = contain_panics(path, || {
-        open_workbook_auto(path).map_err(|e| vec![unreadable(path, e)])
-    })?;
-    read_workbook(workbook, path, framework, checks)
+    let bytes = input::read_bytes(path, limits::MAX_FILE_BYTES, input::InputKind::Workbook)
+        .map_err(|e| {
+            let problem = match e.get_ref().and_then(|e| e.downcast_ref::<InputError>()) {
+                Some(InputError::TooLarge { size, .. }) => {
+                    Exceeded::File { size: *size }.problem(path)
+                }
+                Some(refused) => Problem::new(Location::file(path), refused.to_string()),
+                None => Problem::new(Location::file(path), format!("cannot be read: {e}")),
+            };
+            vec![problem]
+        })?;
+    read_unit_bytes(&bytes, path, framework, checks)
 }
 
-/// Reads a workbook held in memory; `name` is used in messages. Used by the fuzz target.
+/// Reads a workbook held in memory; `name` is used in messages. Its container is checked against
+/// the [`limits`] before the spreadsheet library sees it (see [`container`]).
 pub fn read_unit_bytes(
     bytes: &[u8],
     name: &Path,
     framework: &Framework,
     checks: Checks,
 ) -> Result<UnitAssessment, Vec<Problem>> {
+    let format = container::check(bytes).map_err(|e| vec![e.problem(name)])?;
     let workbook = contain_panics(name, || {
-        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| vec![unreadable(name, e)])
+        open(format, Cursor::new(bytes)).map_err(|e| vec![unreadable(name, e)])
     })?;
     read_workbook(workbook, name, framework, checks)
 }

@@ -1,15 +1,21 @@
 //! Opening a workbook and loading its sheets within bounds: panics of the spreadsheet library on
-//! damaged files become that file's problem, and a sheet stretched by a distant stray cell is
-//! refused instead of laid out in memory.
+//! damaged files become that file's problem, and an .xlsx file's cells are read one by one
+//! against the limits for all sheets together, so that stray or hostile content is refused
+//! instead of laid out in memory (.xls and .ods files are checked before they are opened, in
+//! `container`, since the library lays them out as it opens them).
 
+use std::collections::HashMap;
 use std::io::{Read, Seek};
 use std::path::Path;
 
 use calamine::{
-    Cell, CellType, Data, DataRef, Range, Reader, SheetVisible, Sheets, Xlsx, XlsxError,
+    Cell, CellType, Data, DataRef, Ods, Range, Reader, SheetVisible, Sheets, Xls, Xlsx, XlsxError,
+    XlsxFormulaMetadata, expand_shared_formula,
 };
 
 use super::Checks;
+use super::container::Format;
+use super::limits::{Area, Budget, Exceeded, Grid, check_text};
 use crate::problem::{CellRef, Location, Problem};
 
 /// The spreadsheet library can panic on some damaged files (found by fuzzing: a broken .xls
@@ -52,6 +58,18 @@ pub(super) struct LoadedSheet {
     pub formulas: Option<Range<String>>,
 }
 
+/// Opens a workbook in the format its container checks found.
+pub(super) fn open<RS: Read + Seek>(
+    format: Format,
+    reader: RS,
+) -> Result<Sheets<RS>, calamine::Error> {
+    Ok(match format {
+        Format::Xlsx => Sheets::Xlsx(Xlsx::new(reader).map_err(calamine::Error::Xlsx)?),
+        Format::Xls => Sheets::Xls(Xls::new(reader).map_err(calamine::Error::Xls)?),
+        Format::Ods => Sheets::Ods(Ods::new(reader).map_err(calamine::Error::Ods)?),
+    })
+}
+
 /// Everything taken from the spreadsheet library, sheet by sheet.
 pub(super) fn load_sheets<RS: Read + Seek>(
     workbook: &mut Sheets<RS>,
@@ -63,6 +81,9 @@ pub(super) fn load_sheets<RS: Read + Seek>(
         .iter()
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
+    // The sheets are all held at once: the limits are for their sum.
+    let mut value_budget = Budget::new(Grid::Values);
+    let mut formula_budget = Budget::new(Grid::Formulas);
     let mut sheets = Vec::new();
     for (name, hidden) in metadata {
         let cannot_read = |e: &dyn std::fmt::Display| {
@@ -72,7 +93,7 @@ pub(super) fn load_sheets<RS: Read + Seek>(
             )]
         };
         let range = match workbook {
-            Sheets::Xlsx(xlsx) => xlsx_values(xlsx, &name, path)?,
+            Sheets::Xlsx(xlsx) => xlsx_values(xlsx, &name, path, &mut value_budget)?,
             _ => workbook
                 .worksheet_range(&name)
                 .map_err(|e| cannot_read(&e))?,
@@ -86,7 +107,9 @@ pub(super) fn load_sheets<RS: Read + Seek>(
         };
         let formulas = match (checks, &mut *workbook) {
             (Checks::Scoring, _) => None,
-            (Checks::Full, Sheets::Xlsx(xlsx)) => Some(xlsx_formulas(xlsx, &name, path)?),
+            (Checks::Full, Sheets::Xlsx(xlsx)) => {
+                Some(xlsx_formulas(xlsx, &name, path, &mut formula_budget)?)
+            }
             (Checks::Full, _) => workbook.worksheet_formula(&name).ok(),
         };
         sheets.push(LoadedSheet {
@@ -100,18 +123,13 @@ pub(super) fn load_sheets<RS: Read + Seek>(
     Ok(sheets)
 }
 
-/// A form has a few hundred cells. A sheet whose used area is far larger has stray content in a
-/// distant cell, and its grid, which has a slot for every cell of that area, would take gigabytes
-/// (one value in XFD1048576 asks for 17 billion slots) and abort the whole run.
-const MAX_SHEET_AREA: u64 = 2_000_000;
-
-/// An .xlsx sheet's values, read cell by cell so that a stray distant cell is reported instead of
-/// exhausting memory. (An .xls or .ods file is laid out by the library as it opens, before any
-/// such check can be made.)
+/// An .xlsx sheet's values, read cell by cell against the limits, so that a stray distant cell
+/// or hostile content is reported instead of exhausting memory.
 fn xlsx_values<RS: Read + Seek>(
     xlsx: &mut Xlsx<RS>,
     name: &str,
     path: &Path,
+    budget: &mut Budget,
 ) -> Result<Range<Data>, Vec<Problem>> {
     let cannot_read = |e: XlsxError| {
         vec![Problem::new(
@@ -125,67 +143,135 @@ fn xlsx_values<RS: Read + Seek>(
         Err(XlsxError::NotAWorksheet(_)) => return Ok(Range::default()),
         Err(e) => return Err(cannot_read(e)),
     };
-    let mut cells = Vec::new();
+    let mut cells = Cells::new(name, path, budget);
     while let Some(cell) = reader.next_cell().map_err(cannot_read)? {
-        if !matches!(cell.get_value(), DataRef::Empty) {
-            cells.push(Cell::new(
-                cell.get_position(),
-                Data::from(cell.get_value().clone()),
-            ));
-        }
+        let text = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                Some(Text::of(s))
+            }
+            DataRef::SharedString(s) => Some(Text::of(s)),
+            _ => None,
+        };
+        let value = Data::from(cell.get_value().clone());
+        cells.push(Cell::new(cell.get_position(), value), text)?;
     }
-    within_bounds(cells, name, path)
+    cells.lay_out()
 }
 
-/// An .xlsx sheet's formulas (full checks), bounded like its values.
+/// An .xlsx sheet's formulas (full checks), bounded like its values. Shared formulas are
+/// expanded here from their anchor, as calamine's `next_formula` does, but without its table
+/// indexed by the file's own numbering (which a file can set to billions).
 fn xlsx_formulas<RS: Read + Seek>(
     xlsx: &mut Xlsx<RS>,
     name: &str,
     path: &Path,
+    budget: &mut Budget,
 ) -> Result<Range<String>, Vec<Problem>> {
     let Ok(mut reader) = xlsx.worksheet_cells_reader(name) else {
         return Ok(Range::default());
     };
-    let mut cells = Vec::new();
-    while let Ok(Some(cell)) = reader.next_formula() {
-        if !cell.get_value().is_empty() {
-            cells.push(cell);
+    let mut anchors: HashMap<usize, (String, (u32, u32))> = HashMap::new();
+    let mut cells = Cells::new(name, path, budget);
+    while let Ok(Some(record)) = reader.next_cell_with_formula_metadata() {
+        let formula = match record.formula {
+            Some(XlsxFormulaMetadata::Normal { formula }) => formula,
+            Some(XlsxFormulaMetadata::Shared {
+                shared_index,
+                range,
+                formula,
+            }) => {
+                if !formula.is_empty() {
+                    let start = range.map_or(record.pos, |r| r.start);
+                    anchors.insert(shared_index, (formula.clone(), start));
+                }
+                formula
+            }
+            Some(XlsxFormulaMetadata::SharedDerived { shared_index }) => {
+                match anchors.get(&shared_index) {
+                    Some((template, start)) => {
+                        match expand_shared_formula(template, *start, record.pos) {
+                            Ok(formula) => formula,
+                            // calamine's formula reader stops there too.
+                            Err(_) => break,
+                        }
+                    }
+                    None => continue,
+                }
+            }
+            Some(_) | None => continue,
+        };
+        if !formula.is_empty() {
+            let text = Text::of(&formula);
+            cells.push(Cell::new(record.pos, formula), Some(text))?;
         }
     }
-    within_bounds(cells, name, path)
+    cells.lay_out()
 }
 
-/// The cells as a grid, unless their area is beyond [`MAX_SHEET_AREA`]: then an error naming the
-/// farthest cell.
-fn within_bounds<T: CellType>(
+/// Characters and bytes of a cell's text.
+#[derive(Clone, Copy)]
+struct Text {
+    chars: u64,
+    bytes: u64,
+}
+
+impl Text {
+    fn of(text: &str) -> Text {
+        Text {
+            chars: text.chars().count() as u64,
+            bytes: text.len() as u64,
+        }
+    }
+}
+
+/// A sheet's cells as they are read, counted against the limits for all sheets.
+struct Cells<'a, T: CellType> {
+    name: &'a str,
+    path: &'a Path,
+    budget: &'a mut Budget,
     cells: Vec<Cell<T>>,
-    name: &str,
-    path: &Path,
-) -> Result<Range<T>, Vec<Problem>> {
-    let positions = || cells.iter().map(Cell::get_position);
-    let (Some(top), Some(bottom), Some(left), Some(right)) = (
-        positions().map(|p| p.0).min(),
-        positions().map(|p| p.0).max(),
-        positions().map(|p| p.1).min(),
-        positions().map(|p| p.1).max(),
-    ) else {
-        return Ok(Range::default());
-    };
-    let (rows, columns) = (u64::from(bottom - top) + 1, u64::from(right - left) + 1);
-    if rows * columns <= MAX_SHEET_AREA {
-        return Ok(Range::from_sparse(cells));
+    area: Option<Area>,
+}
+
+impl<'a, T: CellType> Cells<'a, T> {
+    fn new(name: &'a str, path: &'a Path, budget: &'a mut Budget) -> Self {
+        Cells {
+            name,
+            path,
+            budget,
+            cells: Vec::new(),
+            area: None,
+        }
     }
-    // The cell that stretches the area most: the lowest one if the rows are what is too many.
-    let far = if rows >= columns {
-        positions().max_by_key(|p| p.0)
-    } else {
-        positions().max_by_key(|p| p.1)
+
+    /// Adds a cell (with its text, if any), unless the limits are reached.
+    fn push(&mut self, cell: Cell<T>, text: Option<Text>) -> Result<(), Vec<Problem>> {
+        let (row, col) = cell.get_position();
+        let at = CellRef::new(row, col);
+        let area = *self.area.get_or_insert(Area::of(at)).extend(at);
+        let refuse = |e: Exceeded| vec![e.problem(self.path)];
+        if let Some(text) = text {
+            check_text(text.chars, Some(self.name), Some(at)).map_err(refuse)?;
+            self.budget
+                .hold_text(Some(self.name), text.bytes)
+                .map_err(refuse)?;
+        }
+        self.cells.push(cell);
+        // The cells listed so far are held as well as the grid to come.
+        self.budget
+            .check(self.name, self.cells.len() as u64, &area)
+            .map_err(refuse)
     }
-    .expect("there are cells");
-    Err(vec![Problem::new(
-        Location::cell(path, name, CellRef::new(far.0, far.1)),
-        format!(
-            "content here stretches the sheet's used area to {rows} rows by {columns} columns, far larger than a form; delete it (Ctrl+End in a spreadsheet program goes to it) and save again"
-        ),
-    )])
+
+    /// The cells as a grid, unless it breaks the limits.
+    fn lay_out(self) -> Result<Range<T>, Vec<Problem>> {
+        let Some(area) = self.area else {
+            return Ok(Range::default());
+        };
+        self.budget
+            .lay_out(self.name, &area)
+            .map_err(|e| vec![e.problem(self.path)])?;
+        Ok(Range::from_sparse(self.cells))
+    }
 }
