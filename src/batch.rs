@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::framework::Framework;
-use crate::input::{FileKind, InputError};
+use crate::i18n::{Message, io_reason};
+use crate::input::FileKind;
 use crate::problem::{Location, Problem};
 use crate::score::{BasisChoice, UnitScore, score_unit};
 use crate::text::unit_key;
-use crate::workbook::{Checks, read_unit_checked};
+use crate::workbook::read_unit;
+use crate::{msg, t};
 
 /// Extensions read from folders (compared case-insensitively).
 pub const WORKBOOK_EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
@@ -36,7 +38,7 @@ pub struct Batch {
 pub struct BatchReport {
     pub excluded: Vec<Excluded>,
     /// Files in the given folders that were not read, with the reason (shown to the user).
-    pub skipped: Vec<(PathBuf, &'static str)>,
+    pub skipped: Vec<(PathBuf, Skip)>,
     /// Warnings from every file, scored or excluded, in input order.
     pub warnings: Vec<Problem>,
     /// Every path read or tried, in input order: the run's inputs, as its manifest records them.
@@ -79,24 +81,33 @@ pub fn collect_inputs(paths: &[PathBuf], report: &mut BatchReport) -> Vec<PathBu
                 Ok(entries) => entries,
                 Err(e) => {
                     report.inputs.push(path.clone());
-                    report
-                        .excluded
-                        .push(excluded(path, format!("cannot list the folder: {e}")));
+                    report.excluded.push(excluded(
+                        path,
+                        msg!("input-cannot-list", reason = io_reason(&e)),
+                    ));
                     continue;
                 }
             };
             let mut found: Vec<PathBuf> =
                 entries.filter_map(Result::ok).map(|e| e.path()).collect();
             found.sort();
+            let mut workbooks = 0;
             for file in found {
                 match skip_reason(&file) {
                     Some(reason) => report.skipped.push((file, reason)),
                     None if first_time(&file) => {
+                        workbooks += 1;
                         report.inputs.push(file.clone());
                         files.push(file);
                     }
-                    None => report.skipped.push((file, ALREADY_GIVEN)),
+                    None => report.skipped.push((file, Skip::AlreadyGiven)),
                 }
+            }
+            if workbooks == 0 {
+                let with_workbooks = sub_folders_with_workbooks(path);
+                report
+                    .skipped
+                    .push((path.clone(), Skip::NoWorkbooks { with_workbooks }));
             }
         } else if let Some(message) = not_a_file(path) {
             report.inputs.push(path.clone());
@@ -106,50 +117,108 @@ pub fn collect_inputs(paths: &[PathBuf], report: &mut BatchReport) -> Vec<PathBu
                 report.inputs.push(path.clone());
                 files.push(path.clone());
             } else {
-                report.skipped.push((path.clone(), ALREADY_GIVEN));
+                report.skipped.push((path.clone(), Skip::AlreadyGiven));
             }
         } else {
             report.inputs.push(path.clone());
-            report
-                .excluded
-                .push(excluded(path, "no such file or folder".to_string()));
+            report.excluded.push(excluded(path, msg!("input-missing")));
         }
     }
     files
 }
 
-const ALREADY_GIVEN: &str = "already given (each file is read once)";
+/// Why a path was not read: shown to the user as a note, never silently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// Named twice, or named and in a named folder: read once.
+    AlreadyGiven,
+    /// A link that leads nowhere.
+    Broken,
+    /// A folder inside a given folder (folders are not read recursively).
+    SubFolder,
+    /// Not a regular file (a pipe, a device).
+    NotRegular(FileKind),
+    LockFile,
+    NotAWorkbook,
+    /// A given folder with no workbook in it; the sub-folders that have some, if any.
+    NoWorkbooks {
+        with_workbooks: Vec<PathBuf>,
+    },
+}
 
-/// Why an existing path given by name is not read as a workbook, if it is not.
-fn not_a_file(path: &Path) -> Option<String> {
-    // Following links: a link to a workbook is a workbook.
-    match FileKind::of(&std::fs::metadata(path).ok()?)? {
-        FileKind::Folder => Some("a folder named like a workbook, not a workbook file".to_string()),
-        kind => Some(InputError::NotRegular(kind).to_string()),
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Skip::AlreadyGiven => t!("skip-already-given"),
+            Skip::Broken => t!("skip-broken"),
+            Skip::SubFolder => t!("skip-sub-folder"),
+            Skip::NotRegular(kind) => t!("skip-not-regular", kind = kind.to_string()),
+            Skip::LockFile => t!("skip-lock-file"),
+            Skip::NotAWorkbook => t!("skip-not-a-workbook"),
+            Skip::NoWorkbooks { with_workbooks } if with_workbooks.is_empty() => {
+                t!("skip-no-workbooks")
+            }
+            Skip::NoWorkbooks { with_workbooks } => t!(
+                "skip-no-workbooks-but-sub-folders",
+                folders = with_workbooks
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        };
+        f.write_str(&text)
     }
 }
 
-fn skip_reason(file: &Path) -> Option<&'static str> {
+/// The folders directly inside `folder` that hold workbooks, for the note on a folder that
+/// holds none itself (the units' forms were put one folder deeper).
+fn sub_folders_with_workbooks(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .filter(|sub| {
+            std::fs::read_dir(sub).is_ok_and(|mut inside| {
+                inside.any(|e| e.is_ok_and(|e| skip_reason(&e.path()).is_none()))
+            })
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Why an existing path given by name is not read as a workbook, if it is not.
+fn not_a_file(path: &Path) -> Option<Message> {
+    // Following links: a link to a workbook is a workbook.
+    match FileKind::of(&std::fs::metadata(path).ok()?)? {
+        FileKind::Folder => Some(msg!("input-folder-named-like-a-workbook")),
+        kind => Some(msg!("input-not-regular", kind = kind.to_string())),
+    }
+}
+
+fn skip_reason(file: &Path) -> Option<Skip> {
     // What the entry is comes first: a sub-folder, or something that is not a file.
     let kind = match std::fs::metadata(file) {
         Ok(metadata) => FileKind::of(&metadata),
-        Err(_) => return Some("cannot be read (a broken link?)"),
+        Err(_) => return Some(Skip::Broken),
     };
     match kind {
         None => {}
-        Some(FileKind::Folder) => return Some("a folder (folders inside a folder are not read)"),
-        Some(FileKind::NamedPipe) => return Some("not a regular file (a named pipe)"),
-        Some(FileKind::Device) => return Some("not a regular file (a device)"),
-        Some(FileKind::Socket | FileKind::Other) => return Some("not a regular file"),
+        Some(FileKind::Folder) => return Some(Skip::SubFolder),
+        Some(kind) => return Some(Skip::NotRegular(kind)),
     }
     let name = file.file_name()?.to_string_lossy();
     if name.starts_with("~$") || name.starts_with(".~lock.") {
-        return Some("a spreadsheet program's lock file");
+        return Some(Skip::LockFile);
     }
     if has_workbook_extension(file) {
         None
     } else {
-        Some("not a workbook (.xlsx, .xlsm, .xls, .ods)")
+        Some(Skip::NotAWorkbook)
     }
 }
 
@@ -158,7 +227,7 @@ fn has_workbook_extension(path: &Path) -> bool {
     extension.is_some_and(|ext| WORKBOOK_EXTENSIONS.contains(&ext.as_str()))
 }
 
-fn excluded(file: &Path, message: String) -> Excluded {
+fn excluded(file: &Path, message: Message) -> Excluded {
     Excluded {
         file: file.to_path_buf(),
         problems: vec![Problem::new(Location::file(file), message)],
@@ -175,7 +244,6 @@ pub fn score_all(
     framework: &Framework,
     paths: &[PathBuf],
     basis: BasisChoice,
-    checks: Checks,
     progress: &dyn Progress,
 ) -> Batch {
     let mut batch = Batch::default();
@@ -185,7 +253,7 @@ pub fn score_all(
         .par_iter()
         .map(|file| {
             let mut warnings = Vec::new();
-            let scored = read_unit_checked(file, framework, checks).and_then(|mut unit| {
+            let scored = read_unit(file, framework).and_then(|mut unit| {
                 warnings.append(&mut unit.warnings);
                 score_unit(framework, &unit, basis)
             });
@@ -245,10 +313,10 @@ fn exclude_duplicate_codes(batch: &mut Batch) {
         batch.report.excluded.push(Excluded {
             problems: vec![Problem::new(
                 Location::file(&unit.file),
-                format!(
-                    "unit code \"{}\" is also used by {}; each unit must have its own code",
-                    unit.unit_code,
-                    others.join(", ")
+                msg!(
+                    "unit-code-duplicate",
+                    code = &unit.unit_code,
+                    others = others.join(", ")
                 ),
             )],
             file: unit.file,

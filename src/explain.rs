@@ -97,7 +97,7 @@ impl Explainer<'_> {
                 let row = self.unit.leaves[index]
                     .as_ref()
                     .expect("a valid unit has a row for every leaf");
-                let (counted, _) = counted_cell(rule, self.score.basis, row);
+                let counted = counted_cell(rule, self.score.basis, row);
                 let (counted_name, other_name, other) = if std::ptr::eq(counted, &row.appraised) {
                     let name = match rule.source {
                         Source::Survey => t!("explain-column-survey"),

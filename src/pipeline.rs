@@ -24,7 +24,7 @@ use crate::rank::rank;
 use crate::results::{ResultSet, ResultsError};
 use crate::score::{BasisChoice, score_unit};
 use crate::t;
-use crate::workbook::{Checks, read_unit};
+use crate::workbook::read_unit;
 
 pub use crate::batch::{Progress, Quiet};
 
@@ -94,11 +94,10 @@ pub fn assess(
     criteria: &Path,
     paths: &[PathBuf],
     basis: BasisChoice,
-    checks: Checks,
     progress: &dyn Progress,
 ) -> Result<Assessed, FrameworkError> {
     let framework = Framework::load(criteria)?;
-    let batch = score_all(&framework, paths, basis, checks, progress);
+    let batch = score_all(&framework, paths, basis, progress);
     Ok(Assessed { framework, batch })
 }
 
@@ -173,13 +172,8 @@ pub fn score(
             &listed(&request.criteria, &request.paths),
         )?;
     }
-    let Assessed { framework, batch } = assess(
-        &request.criteria,
-        &request.paths,
-        options.basis,
-        Checks::Scoring,
-        progress,
-    )?;
+    let Assessed { framework, batch } =
+        assess(&request.criteria, &request.paths, options.basis, progress)?;
     let Batch { scored, report } = batch;
     if !report.excluded.is_empty() && !options.keep_going {
         let scored = scored.len();
@@ -301,8 +295,7 @@ fn load_year(
         }
         YearRequest::Scored { criteria, paths } => (criteria, paths),
     };
-    let Assessed { framework, batch } =
-        assess(criteria, paths, options.basis, Checks::Scoring, progress)?;
+    let Assessed { framework, batch } = assess(criteria, paths, options.basis, progress)?;
     let Batch { scored, report } = batch;
     if !report.excluded.is_empty() {
         let criteria = criteria.clone();

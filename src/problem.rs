@@ -6,6 +6,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Message;
+use crate::t;
+
 /// Where a problem was found: file, and where known the sheet and the cell (A1 style).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -37,19 +40,6 @@ impl Location {
             sheet: Some(sheet.to_string()),
             cell: Some(cell),
         }
-    }
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(sheet) = &self.sheet {
-            write!(f, ", sheet '{sheet}'")?;
-        }
-        if let Some(cell) = &self.cell {
-            write!(f, ", cell {cell}")?;
-        }
-        Ok(())
     }
 }
 
@@ -104,28 +94,41 @@ impl Severity {
     }
 }
 
-/// One problem: where, which criterion (if any), and what.
+/// One problem: where, which criterion (if any), what, and of which kind (the id of its message
+/// in the catalogue, by which problems of one kind are grouped).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
     pub location: Location,
     pub criterion: Option<String>,
+    pub kind: &'static str,
     pub message: String,
+    /// The technical detail behind a message in plain words (a library's own error text), shown
+    /// on a line of its own.
+    pub detail: Option<String>,
 }
 
 impl Problem {
     /// An error: the file cannot be scored.
-    pub fn new(location: Location, message: impl Into<String>) -> Self {
+    pub fn new(location: Location, message: Message) -> Self {
         Problem {
             severity: Severity::Error,
             location,
             criterion: None,
-            message: message.into(),
+            kind: message.id,
+            message: message.text,
+            detail: None,
         }
     }
 
+    /// With the technical detail behind the message.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
     /// A warning: worth a look, does not block scoring.
-    pub fn warning(location: Location, message: impl Into<String>) -> Self {
+    pub fn warning(location: Location, message: Message) -> Self {
         Problem {
             severity: Severity::Warning,
             ..Problem::new(location, message)
@@ -145,24 +148,33 @@ impl Problem {
 impl Problem {
     /// The problem without its file name, for output grouped by file.
     pub fn within_file(&self) -> String {
-        let mut text = String::new();
+        let mut parts = Vec::new();
         if let Some(sheet) = &self.location.sheet {
-            text.push_str(&format!("sheet '{sheet}'"));
+            parts.push(t!("place-sheet", sheet = sheet));
         }
         if let Some(cell) = &self.location.cell {
-            text.push_str(&format!(", cell {cell}"));
+            parts.push(t!("place-cell", cell = cell.to_string()));
         }
         if let Some(code) = &self.criterion {
-            if !text.is_empty() {
-                text.push_str(", ");
-            }
-            text.push_str(&format!("criterion {code}"));
+            parts.push(t!("place-criterion", code = code));
         }
-        if !text.is_empty() {
-            text.push_str(": ");
+        if parts.is_empty() {
+            return self.message.clone();
         }
-        text.push_str(&self.message);
-        text
+        format!("{}: {}", parts.join(", "), self.message)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ", {}", t!("place-sheet", sheet = sheet))?;
+        }
+        if let Some(cell) = &self.cell {
+            write!(f, ", {}", t!("place-cell", cell = cell.to_string()))?;
+        }
+        Ok(())
     }
 }
 
@@ -170,10 +182,110 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.location)?;
         if let Some(code) = &self.criterion {
-            write!(f, ", criterion {code}")?;
+            write!(f, ", {}", t!("place-criterion", code = code))?;
         }
         write!(f, ": {}", self.message)
     }
+}
+
+/// A line of a report of one file's problems: one problem, or the problems of one kind that
+/// came again and again, told once with their count and their cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportLine<'a> {
+    One(&'a Problem),
+    Many {
+        /// The first of them, for the severity and the sheet.
+        first: &'a Problem,
+        /// The sheet all of them are on, if it is one.
+        sheet: Option<&'a str>,
+        text: String,
+    },
+}
+
+/// From how many problems of one kind in one file on they are told in one line.
+pub const GROUP_FROM: usize = 3;
+/// How many cells a grouped line names before "…".
+const CELLS_SHOWN: usize = 8;
+
+/// Groups one file's problems: a kind that comes [`GROUP_FROM`] times or more, and has a
+/// grouped wording, becomes one line where its first problem stood; the rest stay as they are.
+pub fn grouped<'a>(problems: &[&'a Problem]) -> Vec<ReportLine<'a>> {
+    let count = |kind: &str| problems.iter().filter(|p| p.kind == kind).count();
+    let mut told = Vec::new();
+    let mut lines = Vec::new();
+    for &problem in problems {
+        let kind = problem.kind;
+        let same: Vec<&Problem> = problems
+            .iter()
+            .copied()
+            .filter(|p| p.kind == kind && p.severity == problem.severity)
+            .collect();
+        if count(kind) < GROUP_FROM {
+            lines.push(ReportLine::One(problem));
+            continue;
+        }
+        if told.contains(&kind) {
+            continue;
+        }
+        match group_text(kind, &same) {
+            Some(text) => {
+                told.push(kind);
+                let sheet = same[0].location.sheet.as_deref();
+                let one_sheet = same.iter().all(|p| p.location.sheet.as_deref() == sheet);
+                lines.push(ReportLine::Many {
+                    first: problem,
+                    sheet: sheet.filter(|_| one_sheet),
+                    text,
+                });
+            }
+            None => lines.push(ReportLine::One(problem)),
+        }
+    }
+    lines
+}
+
+/// The grouped wording of a kind of problem, naming the cells (or criteria) of all of them.
+fn group_text(kind: &str, problems: &[&Problem]) -> Option<String> {
+    let list = |items: Vec<String>| {
+        let mut shown: Vec<String> = items.iter().take(CELLS_SHOWN).cloned().collect();
+        if items.len() > CELLS_SHOWN {
+            shown.push("…".to_string());
+        }
+        shown.join(", ")
+    };
+    let cells = || {
+        list(
+            problems
+                .iter()
+                .filter_map(|p| p.location.cell.map(|c| c.to_string()))
+                .collect(),
+        )
+    };
+    let codes = || {
+        list(
+            problems
+                .iter()
+                .filter_map(|p| p.criterion.clone())
+                .collect(),
+        )
+    };
+    let count = problems.len();
+    Some(match kind {
+        "formula-no-result" => t!("group-formula-no-result", count = count, cells = cells()),
+        "leaf-no-evidence" => t!("group-leaf-no-evidence", count = count, cells = cells()),
+        "cell-number-as-text" => t!("group-number-as-text", count = count, cells = cells()),
+        "leaf-self-below-appraised" => {
+            t!("group-self-below-appraised", count = count, cells = cells())
+        }
+        "score-missing-appraised" => t!("group-missing-appraised", count = count, cells = cells()),
+        "score-missing-self" => t!("group-missing-self", count = count, cells = cells()),
+        "score-missing-survey" => t!("group-missing-survey", count = count, cells = cells()),
+        "subtotal-differs" => t!("group-subtotal-differs", count = count, cells = cells()),
+        "row-missing" => t!("group-row-missing", count = count, codes = codes()),
+        "cell-not-a-number" => t!("group-not-a-number", count = count, cells = cells()),
+        "score-above-max" => t!("group-above-max", count = count, cells = cells()),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -203,12 +315,13 @@ mod tests {
                 "Tự đánh giá",
                 CellRef::new(11, 4),
             ),
-            "score 3 is above the maximum 2",
+            crate::msg!("score-above-max", points = "3", max = "2"),
         )
         .for_criterion("1.2.1");
         assert_eq!(
             p.to_string(),
-            "x/an-my.xlsx, sheet 'Tự đánh giá', cell E12, criterion 1.2.1: score 3 is above the maximum 2"
+            "x/an-my.xlsx, trang tính 'Tự đánh giá', ô E12, tiêu chí 1.2.1: điểm 3 lớn hơn điểm tối đa 2"
         );
+        assert_eq!(p.kind, "score-above-max");
     }
 }

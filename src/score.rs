@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::framework::{Framework, LeafRule, Source};
+use crate::msg;
 use crate::problem::{Location, Problem};
 use crate::workbook::cell::Score;
 use crate::workbook::{LeafRow, ScoreCell, UnitAssessment};
@@ -98,7 +99,7 @@ pub fn score_unit(
         let row = unit.leaves[index]
             .as_ref()
             .expect("the reader returns a row for every leaf");
-        let (cell, column) = counted_cell(rule, basis, row);
+        let cell = counted_cell(rule, basis, row);
         nodes[index] = match cell.score {
             Score::Points(points) => NodeScore {
                 points,
@@ -106,12 +107,10 @@ pub fn score_unit(
             },
             Score::NotApplicable => NodeScore::default(),
             Score::Empty => {
-                let message = if rule.source == Source::Survey {
-                    "this criterion is assessed by survey and has no points: until survey results \
-                     can be imported, enter them in the appraised score column (Điểm thẩm định)"
-                        .to_string()
-                } else {
-                    format!("no {column}; enter the points, or KPS where the criterion allows it")
+                let message = match (rule.source, basis) {
+                    (Source::Survey, _) => msg!("score-missing-survey"),
+                    (Source::Appraisal, Basis::Appraised) => msg!("score-missing-appraised"),
+                    (Source::Appraisal, Basis::SelfScore) => msg!("score-missing-self"),
                 };
                 problems.push(
                     Problem::new(Location::cell(&unit.file, &unit.sheet, cell.cell), message)
@@ -131,7 +130,7 @@ pub fn score_unit(
     let too_large = || {
         vec![Problem::new(
             Location::sheet(&unit.file, &unit.sheet),
-            "the points add up to more than can be held exactly",
+            msg!("score-too-large"),
         )]
     };
     for index in (0..nodes.len()).rev() {
@@ -146,7 +145,7 @@ pub fn score_unit(
     if total.applicable_max.is_zero() {
         return Err(vec![Problem::new(
             Location::sheet(&unit.file, &unit.sheet),
-            "every criterion is marked not applicable, so there is nothing to score",
+            msg!("score-nothing-applies"),
         )]);
     }
     let index_exact = percent(total).ok_or_else(too_large)?;
@@ -169,18 +168,12 @@ pub fn score_unit(
     })
 }
 
-/// The cell whose score counts for a leaf, and the name of its column: survey leaves always take
-/// the appraised column, others the unit's basis.
-pub fn counted_cell<'a>(
-    rule: &LeafRule,
-    basis: Basis,
-    row: &'a LeafRow,
-) -> (&'a ScoreCell, &'static str) {
+/// The cell whose score counts for a leaf: survey leaves always take the appraised column,
+/// others the unit's basis.
+pub fn counted_cell<'a>(rule: &LeafRule, basis: Basis, row: &'a LeafRow) -> &'a ScoreCell {
     match (rule.source, basis) {
-        (Source::Survey, _) | (Source::Appraisal, Basis::Appraised) => {
-            (&row.appraised, "appraised score (Điểm thẩm định)")
-        }
-        (Source::Appraisal, Basis::SelfScore) => (&row.self_score, "self score (Điểm tự đánh giá)"),
+        (Source::Survey, _) | (Source::Appraisal, Basis::Appraised) => &row.appraised,
+        (Source::Appraisal, Basis::SelfScore) => &row.self_score,
     }
 }
 

@@ -319,7 +319,7 @@ fn missing_header_label() {
 
 #[test]
 fn unreadable_or_non_workbook_file() {
-    // A text file renamed .xlsx, found in the folder. The reason after the colon is calamine's.
+    // A text file renamed .xlsx, found in the folder: said in plain words, with what to do.
     let criteria = criteria(2022);
     let run = Test::new()
         .file("a.xlsx", "Mã đơn vị;KS04\n")
@@ -330,8 +330,9 @@ fn unreadable_or_non_workbook_file() {
     let stderr = run.stderr();
     let errors = errors(&stderr);
     assert_eq!(errors.len(), 2, "{stderr}");
-    assert!(
-        errors[0].starts_with("./a.xlsx: cannot be read as a workbook (.xlsx, .xls or .ods): "),
+    assert_eq!(
+        errors[0],
+        "./a.xlsx: a text file (a CSV or a list) named like a workbook; open it in Excel or LibreOffice and save it as .xlsx",
         "{stderr}"
     );
     assert!(!run.dir().join("out.csv").exists());
@@ -342,7 +343,7 @@ fn unreadable_or_non_workbook_file() {
         .args(["score", "--criteria", &criteria, "-o", "out.csv", "ghi-chu.txt"])
         .status(1)
         .stderr_has(
-            "error: ghi-chu.txt: cannot be read as a workbook (.xlsx, .xls or .ods): it is neither a zip package nor an OLE compound file\n",
+            "error: ghi-chu.txt: a text file (a CSV or a list) named like a workbook; open it in Excel or LibreOffice and save it as .xlsx\n",
         )
         .stderr_has(&summary(1, 1))
         .run();
@@ -474,8 +475,8 @@ fn every_problem_in_every_file_is_reported_in_one_run() {
         "./b.xlsx, sheet 'Tự đánh giá', cell E9, criterion 1.1.1: \"abc\" is not a number (write not applicable as KPS, Không phát sinh or N/A)",
         "{stderr}"
     );
-    assert!(
-        errors[4].starts_with("./c.xlsx: cannot be read as a workbook (.xlsx, .xls or .ods): "),
+    assert_eq!(
+        errors[4], "./c.xlsx: the file is empty, not a workbook; ask the unit to send it again",
         "{stderr}"
     );
     assert_eq!(

@@ -8,7 +8,7 @@ use parindex::framework::Framework;
 use parindex::problem::CellRef;
 use parindex::score::{BasisChoice, UnitScore, score_unit};
 use parindex::workbook::cell::Score;
-use parindex::workbook::{Checks, LeafRow, ScoreCell, UnitAssessment, read_unit_bytes};
+use parindex::workbook::{LeafRow, ScoreCell, UnitAssessment, read_unit_bytes};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -199,7 +199,7 @@ proptest! {
         }
         let form = FormData { unit_code: "U1".into(), unit_name: "Xã Thử".into(), rows };
         let bytes = write_form(&framework, &form).unwrap();
-        let unit = read_unit_bytes(&bytes, Path::new("u.xlsx"), &framework, Checks::Full).unwrap();
+        let unit = read_unit_bytes(&bytes, Path::new("u.xlsx"), &framework).unwrap();
         prop_assert!(unit.warnings.is_empty(), "{:?}", unit.warnings);
         let scored = score_unit(&framework, &unit, BasisChoice::Auto).unwrap();
         prop_assert_eq!(scored.total.points, points);

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use parindex::workbook::{Checks, read_unit_bytes};
+use parindex::workbook::read_unit_bytes;
 
 use crate::support::*;
 
@@ -22,7 +22,7 @@ fn workbook_reader_inputs_are_reported_not_panicked_on() {
     assert!(!files.is_empty());
     for file in files {
         let bytes = std::fs::read(&file).unwrap();
-        let problems = read_unit_bytes(&bytes, Path::new("x.xls"), &framework, Checks::Full)
+        let problems = read_unit_bytes(&bytes, Path::new("x.xls"), &framework)
             .expect_err("a damaged file is refused");
         assert!(
             problems
@@ -46,7 +46,7 @@ fn a_damaged_xls_is_one_files_problem_and_the_batch_goes_on() {
         .args(["score", "--keep-going", "--format", "csv", "--criteria", &criteria(2022), "."])
         .status(4)
         .stdout_has("1,false,KS01,Xã Tốt,appraised,")
-        .stderr_has("error: ./hong.xls: the file is damaged and cannot be read (it is cut short: a sector lies past its end); open it in a spreadsheet program and save it again")
+        .stderr_has("error: ./hong.xls: the file is damaged and cannot be read; open it in Excel or LibreOffice and save it again (or ask the unit to send it again)\n  (detail: it is cut short: a sector lies past its end)")
         .run();
     assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
 }

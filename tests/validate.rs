@@ -195,13 +195,69 @@ fn a_formula_without_a_saved_result_is_an_error() {
     sheet
         .write_formula(7, 4, Formula::new("=SUM(E9:E11)"))
         .unwrap();
+    let one = workbook.save_to_buffer().unwrap();
     Test::new()
-        .file("a.xlsx", workbook.save_to_buffer().unwrap())
+        .file("a.xlsx", &one)
         .args(["validate", "--criteria", &criteria(2022), "a.xlsx"])
         .status(1)
         .stdout_has(
             "  error   sheet 'Tự đánh giá', cell E8: the formula =SUM(E9:E11) has no saved result: \
-             open the file in a spreadsheet program and save it again\n",
+             open the file in Excel or LibreOffice and save it again\n",
+        )
+        .run();
+    // `score` applies the same rule (the formula's cell would read as empty).
+    Test::new()
+        .file("a.xlsx", &one)
+        .args(["score", "--criteria", &criteria(2022), "a.xlsx"])
+        .status(1)
+        .stderr_has(
+            "error: a.xlsx, sheet 'Tự đánh giá', cell E8: the formula =SUM(E9:E11) has no saved \
+             result: open the file in Excel or LibreOffice and save it again\n",
+        )
+        .run();
+
+    // Many of them are told in one line per file, naming their cells.
+    let sheet = workbook.worksheet_from_index(0).unwrap();
+    for (row, col, formula) in [
+        (7, 3, "=SUM(D8,D12)"),
+        (7, 4, "=SUM(E8,E12)"),
+        (11, 3, "=SUM(D13:D14)"),
+        (11, 4, "=SUM(E13:E14)"),
+    ] {
+        sheet
+            .write_formula(row, col, Formula::new(formula))
+            .unwrap();
+    }
+    let many = workbook.save_to_buffer().unwrap();
+    for (command, expected) in [
+        (
+            "validate",
+            "  error   sheet 'Tự đánh giá': 4 formulas have no saved result (D8, E8, D12, E12); \
+             open the file in Excel or LibreOffice and save it again\n",
+        ),
+        (
+            "score",
+            "error: a.xlsx, sheet 'Tự đánh giá': 4 formulas have no saved result (D8, E8, D12, \
+             E12); open the file in Excel or LibreOffice and save it again\n",
+        ),
+    ] {
+        let run = Test::new()
+            .file("a.xlsx", &many)
+            .args([command, "--criteria", &criteria(2022), "a.xlsx"])
+            .status(1)
+            .run();
+        let output = run.stdout() + &run.stderr();
+        assert!(output.contains(expected), "{command}:\n{output}");
+    }
+    // In Vietnamese, as by default.
+    Test::new()
+        .default_lang()
+        .file("a.xlsx", &many)
+        .args(["score", "--criteria", &criteria(2022), "a.xlsx"])
+        .status(1)
+        .stderr_has(
+            "lỗi: a.xlsx, trang tính 'Tự đánh giá': 4 công thức chưa có kết quả đã lưu \
+             (D8, E8, D12, E12); hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại\n",
         )
         .run();
 }

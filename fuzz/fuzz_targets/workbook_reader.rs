@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use parindex::framework::Framework;
-use parindex::workbook::{Checks, read_unit_bytes};
+use parindex::workbook::read_unit_bytes;
 
 fn framework() -> &'static Framework {
     static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
@@ -33,6 +33,6 @@ fuzz_target!(
         }));
     },
     |data: &[u8]| {
-        let _ = read_unit_bytes(data, Path::new("fuzz.xlsx"), framework(), Checks::Full);
+        let _ = read_unit_bytes(data, Path::new("fuzz.xlsx"), framework());
     }
 );

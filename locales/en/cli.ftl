@@ -149,3 +149,4 @@ verify-rerun-differs = re-running gives a result different from { $file }
 verify-rerun-fails = re-running fails: { $error }
 verify-changed = changed: { $change }
 verify-not-reproduced = NOT reproduced: { $file }
+say-detail = detail

@@ -131,3 +131,4 @@ verify-rerun-differs = chạy lại cho kết quả khác với { $file }
 verify-rerun-fails = chạy lại bị lỗi: { $error }
 verify-changed = thay đổi: { $change }
 verify-not-reproduced = KHÔNG tái tạo được: { $file }
+say-detail = chi tiết

@@ -37,9 +37,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
         }
         Err(error @ ExplainError::Invalid { .. }) => {
             if let ExplainError::Invalid { problems, .. } = &error {
-                for problem in problems {
-                    say::problem(problem);
-                }
+                say::problems(&problems.iter().collect::<Vec<_>>());
             }
             say::error(error);
             Ok(exit::INVALID)

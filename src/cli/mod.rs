@@ -25,6 +25,7 @@ use parindex::batch::{BatchReport, Progress};
 use parindex::i18n::{Lang, set_lang, text};
 use parindex::options::{Choice, Format, RunOptions};
 use parindex::pipeline::PipelineError;
+use parindex::problem::Problem;
 use parindex::rank::RankMode;
 use parindex::score::BasisChoice;
 use parindex::t;
@@ -232,7 +233,7 @@ fn print_skipped(report: &BatchReport) {
         say::note(t!(
             "note-skipped",
             file = file.display().to_string(),
-            reason = *reason
+            reason = reason.to_string()
         ));
     }
 }
@@ -253,8 +254,7 @@ fn print_notes(report: &BatchReport) {
 
 fn print_problems(report: &BatchReport) {
     for excluded in &report.excluded {
-        for problem in &excluded.problems {
-            say::problem(problem);
-        }
+        let problems: Vec<&Problem> = excluded.problems.iter().collect();
+        say::problems(&problems);
     }
 }

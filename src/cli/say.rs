@@ -5,7 +5,7 @@
 use std::fmt::Display;
 use std::io::Write;
 
-use parindex::problem::Problem;
+use parindex::problem::{Location, Problem, ReportLine, Severity, grouped};
 use parindex::t;
 use parindex::text::{terminal_line, terminal_safe};
 
@@ -34,14 +34,43 @@ pub fn error(message: impl Display) {
     );
 }
 
-/// One problem of an input file, on one line whatever its cell held.
-pub fn problem(problem: &Problem) {
-    let _ = writeln!(
-        std::io::stderr(),
-        "{}: {}",
-        t!("say-error"),
-        terminal_line(&problem.to_string())
-    );
+/// The problems of one input file, on one line each whatever its cells held, problems of one
+/// kind that come again and again told once, a technical detail on a line of its own.
+pub fn problems(problems: &[&Problem]) {
+    for line in grouped(problems) {
+        let text = match &line {
+            ReportLine::One(problem) => problem.to_string(),
+            ReportLine::Many { first, sheet, text } => {
+                let mut location = Location::file(&first.location.file);
+                location.sheet = sheet.map(str::to_string);
+                format!("{location}: {text}")
+            }
+        };
+        let prefix = match severity(&line) {
+            Severity::Error => t!("say-error"),
+            Severity::Warning => t!("say-warning"),
+        };
+        let _ = writeln!(std::io::stderr(), "{prefix}: {}", terminal_line(&text));
+        if let ReportLine::One(Problem {
+            detail: Some(detail),
+            ..
+        }) = line
+        {
+            let _ = writeln!(std::io::stderr(), "  {}", detail_text(detail));
+        }
+    }
+}
+
+/// The severity of a report line.
+pub fn severity(line: &ReportLine) -> Severity {
+    match line {
+        ReportLine::One(problem) | ReportLine::Many { first: problem, .. } => problem.severity,
+    }
+}
+
+/// The technical detail under a message (a library's own error text), on one line.
+pub fn detail_text(detail: &str) -> String {
+    format!("({}: {})", t!("say-detail"), terminal_line(detail))
 }
 
 pub fn warning(message: impl Display) {

@@ -10,11 +10,10 @@ use serde::Serialize;
 use super::{Bar, choice, exit, print_skipped, say};
 use parindex::batch::BatchReport;
 use parindex::pipeline::{Assessed, assess};
-use parindex::problem::{Problem, Severity};
+use parindex::problem::{Problem, ReportLine, Severity, grouped};
 use parindex::score::BasisChoice;
 use parindex::t;
 use parindex::text::terminal_line;
-use parindex::workbook::Checks;
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -56,13 +55,7 @@ impl FileReport<'_> {
 }
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<i32> {
-    let Assessed { batch, .. } = assess(
-        &args.criteria,
-        &args.paths,
-        args.basis,
-        Checks::Full,
-        &Bar::new(),
-    )?;
+    let Assessed { batch, .. } = assess(&args.criteria, &args.paths, args.basis, &Bar::new())?;
     let reports = by_file(&batch.report);
 
     let files_with = |s| reports.iter().filter(|r| r.count(s) > 0).count();
@@ -122,13 +115,26 @@ fn by_file(batch: &BatchReport) -> Vec<FileReport<'_>> {
 fn print_text(reports: &[FileReport], summary: &str) {
     for report in reports.iter().filter(|r| !r.problems.is_empty()) {
         say::out(report.file.display());
-        for problem in &report.problems {
-            let severity = match problem.severity {
+        for line in grouped(&report.problems) {
+            let label = match say::severity(&line) {
                 Severity::Error => t!("say-error"),
                 Severity::Warning => t!("say-warning"),
             };
-            let line = format!("  {severity:<7} {}", terminal_line(&problem.within_file()));
-            say::out(line);
+            let text = match &line {
+                ReportLine::One(problem) => problem.within_file(),
+                ReportLine::Many { sheet, text, .. } => match sheet {
+                    Some(sheet) => format!("{}: {text}", t!("place-sheet", sheet = *sheet)),
+                    None => text.clone(),
+                },
+            };
+            say::out(format!("  {label:<7} {}", terminal_line(&text)));
+            if let ReportLine::One(Problem {
+                detail: Some(detail),
+                ..
+            }) = line
+            {
+                say::out(format!("          {}", say::detail_text(detail)));
+            }
         }
     }
     say::out(summary);
@@ -153,7 +159,10 @@ struct JsonProblem<'a> {
     sheet: Option<&'a str>,
     cell: Option<String>,
     criterion: Option<&'a str>,
+    /// The kind of problem: a stable id, whatever the language of `message`.
+    kind: &'a str,
     message: &'a str,
+    detail: Option<&'a str>,
 }
 
 fn print_json(reports: &[FileReport], errors: usize, warnings: usize) -> anyhow::Result<()> {
@@ -170,7 +179,9 @@ fn print_json(reports: &[FileReport], errors: usize, warnings: usize) -> anyhow:
                         sheet: p.location.sheet.as_deref(),
                         cell: p.location.cell.map(|c| c.to_string()),
                         criterion: p.criterion.as_deref(),
+                        kind: p.kind,
                         message: &p.message,
+                        detail: p.detail.as_deref(),
                     })
                     .collect(),
             })

@@ -5,6 +5,8 @@ use rust_decimal::Decimal;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::labels;
+use crate::i18n::Message;
+use crate::{msg, t};
 
 /// A score cell's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,16 +52,16 @@ fn rounded_to_15_digits(value: f64) -> Option<Decimal> {
 
 /// Reads a criterion or unit code. Codes typed as numbers are read as the number is shown:
 /// 1.1 → "1.1", 12 → "12". A trailing dot ("1.") is dropped.
-pub fn read_code(cell: &Data) -> Result<Option<String>, String> {
+pub fn read_code(cell: &Data) -> Result<Option<String>, Message> {
     let code = match cell {
         Data::Empty => return Ok(None),
         Data::String(s) => clean_text(s).trim_end_matches('.').to_string(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) => match decimal_from_f64(*f) {
             Some(d) => d.to_string(),
-            None => return Err(format!("the code cell holds an unusable number {f}")),
+            None => return Err(msg!("cell-code-number", number = f.to_string())),
         },
-        other => return Err(format!("the code cell holds {}", describe(other))),
+        other => return Err(msg!("cell-code-holds", found = describe(other))),
     };
     Ok((!code.is_empty()).then_some(code))
 }
@@ -78,13 +80,13 @@ pub fn read_text(cell: &Data) -> String {
 /// accepted with a warning (the second value) when it can only mean one thing: "1.5" and the
 /// Vietnamese decimal comma "1,5" are 1.5; "1,234" or "1.234,5" could hold a thousands separator
 /// and are refused. Any other text is refused, never guessed at.
-pub fn read_score(cell: &Data) -> Result<(Score, Option<String>), String> {
+pub fn read_score(cell: &Data) -> Result<(Score, Option<Message>), Message> {
     match cell {
         Data::Empty => Ok((Score::Empty, None)),
         Data::Int(i) => Ok((Score::Points(Decimal::from(*i)), None)),
         Data::Float(f) => decimal_from_f64(*f)
             .map(|d| (Score::Points(d), None))
-            .ok_or_else(|| format!("the number {f} cannot be used as a score")),
+            .ok_or_else(|| msg!("cell-unusable-number", number = f.to_string())),
         Data::String(s) => {
             let text = clean_text(s);
             if text.is_empty() {
@@ -95,23 +97,23 @@ pub fn read_score(cell: &Data) -> Result<(Score, Option<String>), String> {
                 match number_from_text(&text)? {
                     Some(points) => Ok((
                         Score::Points(points),
-                        Some(format!(
-                            "the number \"{text}\" is stored as text; read as {points}"
+                        Some(msg!(
+                            "cell-number-as-text",
+                            text = &text,
+                            points = points.to_string()
                         )),
                     )),
-                    None => Err(format!(
-                        "\"{text}\" is not a number (write not applicable as KPS, Không phát sinh or N/A)"
-                    )),
+                    None => Err(msg!("cell-not-a-number", text = &text)),
                 }
             }
         }
-        other => Err(format!("expected a number, found {}", describe(other))),
+        other => Err(msg!("cell-expected-number", found = describe(other))),
     }
 }
 
 /// Parses a decimal typed as text. `Ok(None)`: not a number at all; `Err`: a number whose
 /// meaning depends on the thousands separator.
-pub fn number_from_text(text: &str) -> Result<Option<Decimal>, String> {
+pub fn number_from_text(text: &str) -> Result<Option<Decimal>, Message> {
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
     let separators: Vec<(usize, char)> = unsigned
         .char_indices()
@@ -123,12 +125,7 @@ pub fn number_from_text(text: &str) -> Result<Option<Decimal>, String> {
     if !digits_ok || !unsigned.starts_with(|c: char| c.is_ascii_digit()) {
         return Ok(None);
     }
-    let ambiguous = || {
-        Err(format!(
-            "\"{text}\" is ambiguous: the separator may be a decimal or a thousands separator; \
-             enter the score as a number"
-        ))
-    };
+    let ambiguous = || Err(msg!("cell-ambiguous", text = text));
     let normalised = match separators.as_slice() {
         [] => text.to_string(),
         [(at, _)] => {
@@ -153,9 +150,11 @@ pub fn number_from_text(text: &str) -> Result<Option<Decimal>, String> {
         .skip_while(|&d| d == '0')
         .count();
     if significant > SIGNIFICANT_DIGITS {
-        return Err(format!(
-            "\"{text}\" has {significant} significant digits, more than a spreadsheet holds \
-             ({SIGNIFICANT_DIGITS}); enter the score as a number"
+        return Err(msg!(
+            "cell-too-many-digits",
+            text = text,
+            digits = significant,
+            limit = SIGNIFICANT_DIGITS
         ));
     }
     Ok(Decimal::from_str_exact(&normalised).ok())
@@ -165,31 +164,36 @@ pub fn number_from_text(text: &str) -> Result<Option<Decimal>, String> {
 const SIGNIFICANT_DIGITS: usize = 15;
 
 /// Reads a year cell, typed as a number or as text.
-pub fn read_year(cell: &Data) -> Result<i32, String> {
+pub fn read_year(cell: &Data) -> Result<i32, Message> {
     let text = read_text(cell);
     text.parse::<i32>()
-        .map_err(|_| format!("the year \"{text}\" is not a whole number"))
+        .map_err(|_| msg!("cell-year", text = &text))
 }
 
 fn describe(cell: &Data) -> String {
     match cell {
-        Data::Bool(b) => format!("a TRUE/FALSE value ({})", if *b { "TRUE" } else { "FALSE" }),
+        Data::Bool(b) => t!("found-boolean", value = if *b { "TRUE" } else { "FALSE" }),
         Data::DateTime(d) if d.is_datetime() => {
             // As the spreadsheet shows it (day/month/year), not as its serial number.
             let (year, month, day, hour, minute, _, _) = d.to_ymd_hms_milli();
             let value = d.as_f64();
-            if value.trunc() == 0.0 {
-                format!("a time ({hour:02}:{minute:02})")
+            let date = if value.trunc() == 0.0 {
+                format!("{hour:02}:{minute:02}")
             } else if value.fract() == 0.0 {
-                format!("a date ({day:02}/{month:02}/{year})")
+                format!("{day:02}/{month:02}/{year}")
             } else {
-                format!("a date ({day:02}/{month:02}/{year} {hour:02}:{minute:02})")
+                format!("{day:02}/{month:02}/{year} {hour:02}:{minute:02}")
+            };
+            if value.trunc() == 0.0 {
+                t!("found-time", value = date)
+            } else {
+                t!("found-date", value = date)
             }
         }
-        Data::DateTime(_) | Data::DateTimeIso(_) => format!("a date ({cell})"),
-        Data::DurationIso(_) => format!("a duration ({cell})"),
-        Data::Error(e) => format!("an error value ({e})"),
-        Data::String(s) => format!("the text \"{}\"", clean_text(s)),
+        Data::DateTime(_) | Data::DateTimeIso(_) => t!("found-date", value = cell.to_string()),
+        Data::DurationIso(_) => t!("found-duration", value = cell.to_string()),
+        Data::Error(e) => t!("found-error", value = e.to_string()),
+        Data::String(s) => t!("found-text", value = clean_text(s)),
         other => format!("\"{other}\""),
     }
 }
@@ -245,12 +249,14 @@ mod tests {
         assert_eq!(score(Data::Int(2)), Ok(Score::Points(dec!(2))));
         assert_eq!(score(Data::String("KPS".into())), Ok(Score::NotApplicable));
         assert_eq!(score(Data::String(" ".into())), Ok(Score::Empty));
-        assert!(
-            score(Data::String("abc".into()))
-                .unwrap_err()
-                .contains("not a number")
+        assert_eq!(
+            score(Data::String("abc".into())).unwrap_err().id,
+            "cell-not-a-number"
         );
-        assert!(score(Data::Bool(true)).unwrap_err().contains("TRUE/FALSE"));
+        assert_eq!(
+            score(Data::Bool(true)).unwrap_err().text,
+            "cần một số, nhưng ô chứa một giá trị đúng/sai (TRUE)"
+        );
     }
 
     #[test]
@@ -262,17 +268,17 @@ mod tests {
                 ExcelDateTimeType::DateTime,
                 false,
             ));
-            read_score(&cell).unwrap_err()
+            read_score(&cell).unwrap_err().text
         };
         assert_eq!(
             date(45047.0),
-            "expected a number, found a date (01/05/2023)"
+            "cần một số, nhưng ô chứa một ngày (01/05/2023)"
         );
         assert_eq!(
             date(45047.75),
-            "expected a number, found a date (01/05/2023 18:00)"
+            "cần một số, nhưng ô chứa một ngày (01/05/2023 18:00)"
         );
-        assert_eq!(date(0.5), "expected a number, found a time (12:00)");
+        assert_eq!(date(0.5), "cần một số, nhưng ô chứa một giờ (12:00)");
     }
 
     #[test]
@@ -286,17 +292,16 @@ mod tests {
         ] {
             let (score, warning) = read_score(&Data::String(text.into())).unwrap();
             assert_eq!(score, Score::Points(value), "{text}");
-            assert!(warning.unwrap().contains("stored as text"), "{text}");
+            assert_eq!(warning.unwrap().id, "cell-number-as-text", "{text}");
         }
         for text in ["1,234", "1.234", "1.234,5", "1,234.5", "1.2.3"] {
             let error = read_score(&Data::String(text.into())).unwrap_err();
-            assert!(error.contains("ambiguous"), "{text}: {error}");
+            assert_eq!(error.id, "cell-ambiguous", "{text}: {}", error.text);
         }
         for text in ["1,", "1 5", "1.5đ", ".5", "abc"] {
-            assert!(
-                read_score(&Data::String(text.into()))
-                    .unwrap_err()
-                    .contains("not a number"),
+            assert_eq!(
+                read_score(&Data::String(text.into())).unwrap_err().id,
+                "cell-not-a-number",
                 "{text}"
             );
         }

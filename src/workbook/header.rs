@@ -8,6 +8,7 @@ use calamine::Data;
 
 use super::labels::{self, Label};
 use super::open::LoadedSheet;
+use crate::msg;
 use crate::problem::{CellRef, Location, Problem};
 
 /// The criteria table's header row and the column of each label found in it.
@@ -85,10 +86,10 @@ pub(super) fn find_table<'a>(
         (Some((_, Err(duplicated))), None) => Err(vec![duplicated]),
         (Some((first, _)), Some((second, _))) => Err(vec![Problem::new(
             Location::sheet(path, &second.name),
-            format!(
-                "both sheet '{}' and sheet '{}' hold a criteria table; keep the unit's scores on \
-                 one sheet and delete the other sheet (or its table's header row)",
-                first.name, second.name
+            msg!(
+                "table-two-sheets",
+                first = &first.name,
+                second = &second.name
             ),
         )]),
         (None, _) => Err(vec![not_found(path, best)]),
@@ -100,16 +101,13 @@ fn not_found(path: &Path, best: Option<NearMiss>) -> Problem {
     match best {
         Some(miss) => Problem::new(
             Location::cell(path, miss.sheet, miss.cell),
-            format!(
-                "the criteria table's header row lacks the label {}",
-                quoted(&miss.missing)
-            ),
+            msg!("table-header-lacks", labels = quoted(&miss.missing)),
         ),
         None => Problem::new(
             Location::file(path),
-            format!(
-                "no sheet has the criteria table: no header row with the labels {}",
-                quoted(&required.iter().map(|l| l.name).collect::<Vec<_>>())
+            msg!(
+                "table-not-found",
+                labels = quoted(&required.iter().map(|l| l.name).collect::<Vec<_>>())
             ),
         ),
     }
@@ -155,10 +153,7 @@ fn search<'a>(path: &Path, sheet: &'a LoadedSheet) -> Search<'a> {
             if !duplicated.is_empty() {
                 return Search::Duplicated(Problem::new(
                     Location::cell(path, &sheet.name, CellRef::new(row, col0)),
-                    format!(
-                        "the header row has more than one column labelled {}",
-                        quoted(&duplicated)
-                    ),
+                    msg!("table-label-twice", labels = quoted(&duplicated)),
                 ));
             }
             return Search::Table(Header { row, columns });

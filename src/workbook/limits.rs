@@ -6,8 +6,10 @@
 //! before the spreadsheet library lays anything out (`container`) or while cells are read one by
 //! one (.xlsx). The README's "Limits" section lists them.
 
+use crate::i18n::Message;
 use crate::input::{MIB, Size};
 use crate::problem::{CellRef, Location, Problem};
+use crate::{msg, t};
 use std::path::Path;
 
 /// The file on disk.
@@ -48,34 +50,26 @@ pub enum Grid {
 }
 
 /// A limit a workbook exceeds, with where, as far as it is known.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exceeded {
-    #[error(
-        "the file is {}, above the limit of {} for a workbook; a form is tens of KB: open it in a spreadsheet program, remove the pictures and sheets it does not need, and save it again",
-        Size(*size), Size(MAX_FILE_BYTES)
-    )]
-    File { size: u64 },
-    #[error(
-        "the file holds {parts} parts, above the limit of {MAX_PARTS}; a form has a few dozen: open it in a spreadsheet program and save it again"
-    )]
-    Parts { parts: u64 },
-    #[error(
-        "part {part} would unpack to {}, above its limit of {}; a form's parts are a few hundred KB: open it in a spreadsheet program and save it again",
-        Size(*size), Size(*limit)
-    )]
-    Part { part: String, size: u64, limit: u64 },
-    #[error(
-        "its parts would unpack to {} in all, above the limit of {}; open it in a spreadsheet program, remove what the form does not need, and save it again",
-        Size(*size), Size(MAX_UNPACKED_BYTES)
-    )]
-    Unpacked { size: u64 },
-    #[error("the file has {sheets} sheets, above the limit of {MAX_SHEETS}")]
-    Sheets { sheets: u64 },
+    File {
+        size: u64,
+    },
+    Parts {
+        parts: u64,
+    },
+    Part {
+        part: String,
+        size: u64,
+        limit: u64,
+    },
+    Unpacked {
+        size: u64,
+    },
+    Sheets {
+        sheets: u64,
+    },
     /// One sheet alone is too large: `far` is the cell that stretches its area most.
-    #[error(
-        "{} here stretches the sheet's used area to {rows} rows by {columns} columns, far larger than a form; delete it (Ctrl+End in a spreadsheet program goes to it) and save again",
-        grid_content(*grid)
-    )]
     SheetArea {
         sheet: String,
         far: CellRef,
@@ -84,10 +78,6 @@ pub enum Exceeded {
         grid: Grid,
     },
     /// The sheets together are too large; this one tips them over.
-    #[error(
-        "{} here stretches the sheet's used area to {rows} rows by {columns} columns; with the sheets before it, the file would lay out {total} cells, above the limit of {MAX_CELLS} for all sheets together; delete it (Ctrl+End in a spreadsheet program goes to it) and save again",
-        grid_content(*grid)
-    )]
     Cells {
         sheet: String,
         far: CellRef,
@@ -97,55 +87,28 @@ pub enum Exceeded {
         grid: Grid,
     },
     /// An .xls sheet declares a used area (its DIMENSIONS record) that the library would reserve.
-    #[error(
-        "the sheet declares its used area as {rows} rows by {columns} columns, above the limit of {MAX_CELLS} cells; delete the rows and columns the form does not use and save again"
-    )]
     DeclaredArea {
         sheet: String,
         rows: u64,
         columns: u64,
     },
-    #[error(
-        "{where_}a text of {chars} characters, above the limit of {MAX_TEXT_CHARS} for one cell (Excel's own); shorten it and save again",
-        where_ = if cell.is_some() { "" } else { "the file holds " }
-    )]
     Text {
         sheet: Option<String>,
         cell: Option<CellRef>,
         chars: u64,
     },
-    #[error(
-        "the file holds {} of {} in all, above the limit of {}; a form holds a few hundred KB",
-        Size(*bytes), grid_text(*grid), Size(MAX_TEXT_BYTES)
-    )]
     TextTotal {
         sheet: Option<String>,
         bytes: u64,
         grid: Grid,
     },
-    #[error(
-        "its shared-string table declares {strings} strings, above the limit of {MAX_SHARED_STRINGS}; open it in a spreadsheet program and save it again"
-    )]
-    SharedStrings { strings: u64 },
-    #[error(
-        "its {formats} cell formats would take {} once read, above the limit of {}; open it in a spreadsheet program, clear the formats of unused cells, and save it again",
-        Size(*bytes), Size(MAX_STYLES_BYTES)
-    )]
-    Styles { formats: u64, bytes: u64 },
-}
-
-fn grid_content(grid: Grid) -> &'static str {
-    match grid {
-        Grid::Values => "content",
-        Grid::Formulas => "a formula",
-    }
-}
-
-fn grid_text(grid: Grid) -> &'static str {
-    match grid {
-        Grid::Values => "text",
-        Grid::Formulas => "formula text",
-    }
+    SharedStrings {
+        strings: u64,
+    },
+    Styles {
+        formats: u64,
+        bytes: u64,
+    },
 }
 
 impl Exceeded {
@@ -169,7 +132,96 @@ impl Exceeded {
             } => Location::sheet(path, sheet),
             _ => Location::file(path),
         };
-        Problem::new(location, self.to_string())
+        Problem::new(location, self.message())
+    }
+
+    /// What is wrong and what to do, in the interface's language.
+    fn message(&self) -> Message {
+        let content = |grid: &Grid| match grid {
+            Grid::Values => t!("limit-content"),
+            Grid::Formulas => t!("limit-formula"),
+        };
+        match self {
+            Exceeded::File { size } => msg!(
+                "limit-file",
+                size = Size(*size).to_string(),
+                limit = Size(MAX_FILE_BYTES).to_string()
+            ),
+            Exceeded::Parts { parts } => msg!("limit-parts", parts = *parts, limit = MAX_PARTS),
+            Exceeded::Part { part, size, limit } => msg!(
+                "limit-part",
+                part = part,
+                size = Size(*size).to_string(),
+                limit = Size(*limit).to_string()
+            ),
+            Exceeded::Unpacked { size } => msg!(
+                "limit-unpacked",
+                size = Size(*size).to_string(),
+                limit = Size(MAX_UNPACKED_BYTES).to_string()
+            ),
+            Exceeded::Sheets { sheets } => {
+                msg!("limit-sheets", sheets = *sheets, limit = MAX_SHEETS)
+            }
+            Exceeded::SheetArea {
+                rows,
+                columns,
+                grid,
+                ..
+            } => msg!(
+                "limit-sheet-area",
+                content = content(grid),
+                rows = *rows,
+                columns = *columns
+            ),
+            Exceeded::Cells {
+                rows,
+                columns,
+                total,
+                grid,
+                ..
+            } => msg!(
+                "limit-cells",
+                content = content(grid),
+                rows = *rows,
+                columns = *columns,
+                total = *total,
+                limit = MAX_CELLS
+            ),
+            Exceeded::DeclaredArea { rows, columns, .. } => msg!(
+                "limit-declared-area",
+                rows = *rows,
+                columns = *columns,
+                limit = MAX_CELLS
+            ),
+            Exceeded::Text {
+                cell: Some(_),
+                chars,
+                ..
+            } => msg!("limit-text-cell", chars = *chars, limit = MAX_TEXT_CHARS),
+            Exceeded::Text { chars, .. } => {
+                msg!("limit-text-file", chars = *chars, limit = MAX_TEXT_CHARS)
+            }
+            Exceeded::TextTotal { bytes, grid, .. } => msg!(
+                "limit-text-total",
+                size = Size(*bytes).to_string(),
+                content = match grid {
+                    Grid::Values => t!("limit-text"),
+                    Grid::Formulas => t!("limit-formula-text"),
+                },
+                limit = Size(MAX_TEXT_BYTES).to_string()
+            ),
+            Exceeded::SharedStrings { strings } => msg!(
+                "limit-shared-strings",
+                strings = *strings,
+                limit = MAX_SHARED_STRINGS
+            ),
+            Exceeded::Styles { formats, bytes } => msg!(
+                "limit-styles",
+                formats = *formats,
+                size = Size(*bytes).to_string(),
+                limit = Size(MAX_STYLES_BYTES).to_string()
+            ),
+        }
     }
 }
 

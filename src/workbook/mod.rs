@@ -21,7 +21,9 @@ use std::path::{Path, PathBuf};
 use calamine::Sheets;
 
 use crate::framework::Framework;
+use crate::i18n::io_reason;
 use crate::input::{self, InputError};
+use crate::msg;
 use crate::problem::{CellRef, Location, Problem};
 use cell::Score;
 use header::find_table;
@@ -60,40 +62,29 @@ pub struct UnitAssessment {
     pub warnings: Vec<Problem>,
 }
 
-/// How thorough the reading is. Scoring skips the checks that cost a second pass over the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Checks {
-    /// Everything needed to score correctly.
-    Scoring,
-    /// Also formula cells without a saved result (reads the sheet's formulas too).
-    Full,
-}
-
 /// Reads one unit workbook against a framework. `Err` holds every problem found (at least one
-/// error, plus any warnings); `Ok` carries the warnings in the assessment.
+/// error, plus any warnings); `Ok` carries the warnings in the assessment. The file is read
+/// whole (it must be a regular file of at most [`limits::MAX_FILE_BYTES`]), so that what is
+/// checked is what is read.
 pub fn read_unit(path: &Path, framework: &Framework) -> Result<UnitAssessment, Vec<Problem>> {
-    read_unit_checked(path, framework, Checks::Scoring)
-}
-
-/// [`read_unit`] with a choice of checks. The file is read whole (it must be a regular file of
-/// at most [`limits::MAX_FILE_BYTES`]), so that what is checked is what is read.
-pub fn read_unit_checked(
-    path: &Path,
-    framework: &Framework,
-    checks: Checks,
-) -> Result<UnitAssessment, Vec<Problem>> {
     let bytes = input::read_bytes(path, limits::MAX_FILE_BYTES, input::InputKind::Workbook)
         .map_err(|e| {
             let problem = match e.get_ref().and_then(|e| e.downcast_ref::<InputError>()) {
                 Some(InputError::TooLarge { size, .. }) => {
                     Exceeded::File { size: *size }.problem(path)
                 }
-                Some(refused) => Problem::new(Location::file(path), refused.to_string()),
-                None => Problem::new(Location::file(path), format!("cannot be read: {e}")),
+                Some(refused) => Problem::new(
+                    Location::file(path),
+                    msg!("input-refused", reason = refused.to_string()),
+                ),
+                None => Problem::new(
+                    Location::file(path),
+                    msg!("input-unreadable", reason = io_reason(&e)),
+                ),
             };
             vec![problem]
         })?;
-    read_unit_bytes(&bytes, path, framework, checks)
+    read_unit_bytes(&bytes, path, framework)
 }
 
 /// Reads a workbook held in memory; `name` is used in messages. Its container is checked against
@@ -102,22 +93,20 @@ pub fn read_unit_bytes(
     bytes: &[u8],
     name: &Path,
     framework: &Framework,
-    checks: Checks,
 ) -> Result<UnitAssessment, Vec<Problem>> {
     let format = container::check(bytes).map_err(|e| vec![e.problem(name)])?;
     let workbook = contain_panics(name, || {
         open(format, Cursor::new(bytes)).map_err(|e| vec![unreadable(name, e)])
     })?;
-    read_workbook(workbook, name, framework, checks)
+    read_workbook(workbook, name, framework)
 }
 
 fn read_workbook<RS: Read + Seek>(
     mut workbook: Sheets<RS>,
     path: &Path,
     framework: &Framework,
-    checks: Checks,
 ) -> Result<UnitAssessment, Vec<Problem>> {
-    let mut sheets = contain_panics(path, || load_sheets(&mut workbook, path, checks))?;
+    let mut sheets = contain_panics(path, || load_sheets(&mut workbook, path))?;
     // An .xlsx sheet's merged areas can only be had by parsing the whole sheet a second time,
     // which would double the reading time; they matter only for finding header labels, so they
     // are read when the header is not found without them.

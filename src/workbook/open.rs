@@ -13,9 +13,9 @@ use calamine::{
     XlsxFormulaMetadata, expand_shared_formula,
 };
 
-use super::Checks;
 use super::container::Format;
 use super::limits::{Area, Budget, Exceeded, Grid, check_text};
+use crate::msg;
 use crate::problem::{CellRef, Location, Problem};
 
 /// The spreadsheet library can panic on some damaged files (found by fuzzing: a broken .xls
@@ -32,30 +32,39 @@ pub(super) fn contain_panics<T>(
             .map(String::as_str)
             .or_else(|| payload.downcast_ref::<&str>().copied())
             .unwrap_or("unknown failure");
-        Err(vec![Problem::new(
-            Location::file(path),
-            format!(
-                "the file is damaged and cannot be read ({detail}); open it in a spreadsheet program and save it again"
-            ),
-        )])
+        Err(vec![
+            Problem::new(Location::file(path), msg!("workbook-damaged")).with_detail(detail),
+        ])
     })
 }
 
+/// A workbook the spreadsheet library could not open, in plain words, with its own error text
+/// as the detail.
 pub(super) fn unreadable(path: &Path, error: calamine::Error) -> Problem {
-    Problem::new(
-        Location::file(path),
-        format!("cannot be read as a workbook (.xlsx, .xls or .ods): {error}"),
-    )
+    let protected = matches!(
+        error,
+        calamine::Error::Xlsx(calamine::XlsxError::Password)
+            | calamine::Error::Xls(calamine::XlsError::Password)
+    );
+    let message = if protected {
+        msg!("workbook-password")
+    } else {
+        msg!("workbook-damaged")
+    };
+    Problem::new(Location::file(path), message).with_detail(error.to_string())
 }
 
-/// A sheet as loaded: its values, whether it is hidden, its merged areas and (with full checks)
-/// its formulas.
+/// A sheet as loaded: its values, whether it is hidden, its merged areas, and the formulas
+/// whose result was never saved (the file was written by a program that does not calculate).
+/// Formula cells whose result was never saved, with their formula.
+pub(super) type UnsavedFormulas = Vec<(CellRef, String)>;
+
 pub(super) struct LoadedSheet {
     pub name: String,
     pub hidden: bool,
     pub range: Range<Data>,
     pub merges: Vec<calamine::Dimensions>,
-    pub formulas: Option<Range<String>>,
+    pub unsaved_formulas: UnsavedFormulas,
 }
 
 /// Opens a workbook in the format its container checks found.
@@ -70,11 +79,11 @@ pub(super) fn open<RS: Read + Seek>(
     })
 }
 
-/// Everything taken from the spreadsheet library, sheet by sheet.
+/// Everything taken from the spreadsheet library, sheet by sheet. `score` and `validate` read
+/// alike: a formula without a saved result is found by both (it would read as an empty cell).
 pub(super) fn load_sheets<RS: Read + Seek>(
     workbook: &mut Sheets<RS>,
     path: &Path,
-    checks: Checks,
 ) -> Result<Vec<LoadedSheet>, Vec<Problem>> {
     let metadata: Vec<(String, bool)> = workbook
         .sheets_metadata()
@@ -87,16 +96,23 @@ pub(super) fn load_sheets<RS: Read + Seek>(
     let mut sheets = Vec::new();
     for (name, hidden) in metadata {
         let cannot_read = |e: &dyn std::fmt::Display| {
-            vec![Problem::new(
-                Location::sheet(path, &name),
-                format!("sheet cannot be read: {e}"),
-            )]
+            vec![
+                Problem::new(Location::sheet(path, &name), msg!("sheet-unreadable"))
+                    .with_detail(e.to_string()),
+            ]
         };
-        let range = match workbook {
-            Sheets::Xlsx(xlsx) => xlsx_values(xlsx, &name, path, &mut value_budget)?,
-            _ => workbook
-                .worksheet_range(&name)
-                .map_err(|e| cannot_read(&e))?,
+        let (range, unsaved_formulas) = match workbook {
+            Sheets::Xlsx(xlsx) => {
+                xlsx_cells(xlsx, &name, path, &mut value_budget, &mut formula_budget)?
+            }
+            _ => {
+                let range = workbook
+                    .worksheet_range(&name)
+                    .map_err(|e| cannot_read(&e))?;
+                let formulas = workbook.worksheet_formula(&name).unwrap_or_default();
+                let unsaved = unsaved_formulas(&range, &formulas);
+                (range, unsaved)
+            }
         };
         // A label merged over several cells holds its text in the first one only; the merge areas
         // let the header search see it everywhere it spans. An .xls file's come with its cells;
@@ -105,77 +121,81 @@ pub(super) fn load_sheets<RS: Read + Seek>(
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let formulas = match (checks, &mut *workbook) {
-            (Checks::Scoring, _) => None,
-            (Checks::Full, Sheets::Xlsx(xlsx)) => {
-                Some(xlsx_formulas(xlsx, &name, path, &mut formula_budget)?)
-            }
-            (Checks::Full, _) => workbook.worksheet_formula(&name).ok(),
-        };
         sheets.push(LoadedSheet {
             name,
             hidden,
             range,
             merges,
-            formulas,
+            unsaved_formulas,
         });
     }
     Ok(sheets)
 }
 
+/// A formula cell whose value is missing was saved without its result.
+fn is_missing(value: Option<&Data>) -> bool {
+    match value {
+        None | Some(Data::Empty) => true,
+        Some(Data::String(s)) => s.is_empty(),
+        Some(_) => false,
+    }
+}
+
+/// The formulas of an .xls or .ods sheet whose result is missing.
+fn unsaved_formulas(values: &Range<Data>, formulas: &Range<String>) -> UnsavedFormulas {
+    let Some((row0, col0)) = formulas.start() else {
+        return Vec::new();
+    };
+    formulas
+        .used_cells()
+        .filter(|(_, _, formula)| !formula.is_empty())
+        .map(|(r, c, formula)| (row0 + r as u32, col0 + c as u32, formula))
+        .filter(|&(row, col, _)| is_missing(values.get_value((row, col))))
+        .map(|(row, col, formula)| (CellRef::new(row, col), formula.clone()))
+        .collect()
+}
+
 /// An .xlsx sheet's values, read cell by cell against the limits, so that a stray distant cell
-/// or hostile content is reported instead of exhausting memory.
-fn xlsx_values<RS: Read + Seek>(
+/// or hostile content is reported instead of exhausting memory; and, in the same pass, the
+/// formulas whose result is missing. Shared formulas are expanded from their anchor, as
+/// calamine's `next_formula` does, but without its table indexed by the file's own numbering
+/// (which a file can set to billions).
+fn xlsx_cells<RS: Read + Seek>(
     xlsx: &mut Xlsx<RS>,
     name: &str,
     path: &Path,
-    budget: &mut Budget,
-) -> Result<Range<Data>, Vec<Problem>> {
+    values: &mut Budget,
+    formulas: &mut Budget,
+) -> Result<(Range<Data>, UnsavedFormulas), Vec<Problem>> {
     let cannot_read = |e: XlsxError| {
-        vec![Problem::new(
-            Location::sheet(path, name),
-            format!("sheet cannot be read: {e}"),
-        )]
+        vec![
+            Problem::new(Location::sheet(path, name), msg!("sheet-unreadable"))
+                .with_detail(e.to_string()),
+        ]
     };
     let mut reader = match xlsx.worksheet_cells_reader(name) {
         Ok(reader) => reader,
         // A chart sheet: no cells.
-        Err(XlsxError::NotAWorksheet(_)) => return Ok(Range::default()),
+        Err(XlsxError::NotAWorksheet(_)) => return Ok((Range::default(), Vec::new())),
         Err(e) => return Err(cannot_read(e)),
     };
-    let mut cells = Cells::new(name, path, budget);
-    while let Some(cell) = reader.next_cell().map_err(cannot_read)? {
-        let text = match cell.get_value() {
-            DataRef::Empty => continue,
-            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
-                Some(Text::of(s))
-            }
-            DataRef::SharedString(s) => Some(Text::of(s)),
-            _ => None,
-        };
-        let value = Data::from(cell.get_value().clone());
-        cells.push(Cell::new(cell.get_position(), value), text)?;
-    }
-    cells.lay_out()
-}
-
-/// An .xlsx sheet's formulas (full checks), bounded like its values. Shared formulas are
-/// expanded here from their anchor, as calamine's `next_formula` does, but without its table
-/// indexed by the file's own numbering (which a file can set to billions).
-fn xlsx_formulas<RS: Read + Seek>(
-    xlsx: &mut Xlsx<RS>,
-    name: &str,
-    path: &Path,
-    budget: &mut Budget,
-) -> Result<Range<String>, Vec<Problem>> {
-    let Ok(mut reader) = xlsx.worksheet_cells_reader(name) else {
-        return Ok(Range::default());
-    };
+    let refuse = |e: Exceeded| vec![e.problem(path)];
     let mut anchors: HashMap<usize, (String, (u32, u32))> = HashMap::new();
-    let mut cells = Cells::new(name, path, budget);
-    while let Ok(Some(record)) = reader.next_cell_with_formula_metadata() {
+    let mut cells = Cells::new(name, path, values);
+    let mut unsaved = Vec::new();
+    while let Some(record) = reader
+        .next_cell_with_formula_metadata()
+        .map_err(cannot_read)?
+    {
+        let value = record.value;
+        let missing = match &value {
+            DataRef::Empty => true,
+            DataRef::String(s) => s.is_empty(),
+            DataRef::SharedString(s) => s.is_empty(),
+            _ => false,
+        };
         let formula = match record.formula {
-            Some(XlsxFormulaMetadata::Normal { formula }) => formula,
+            Some(XlsxFormulaMetadata::Normal { formula }) => Some(formula),
             Some(XlsxFormulaMetadata::Shared {
                 shared_index,
                 range,
@@ -185,28 +205,34 @@ fn xlsx_formulas<RS: Read + Seek>(
                     let start = range.map_or(record.pos, |r| r.start);
                     anchors.insert(shared_index, (formula.clone(), start));
                 }
-                formula
+                Some(formula)
             }
-            Some(XlsxFormulaMetadata::SharedDerived { shared_index }) => {
-                match anchors.get(&shared_index) {
-                    Some((template, start)) => {
-                        match expand_shared_formula(template, *start, record.pos) {
-                            Ok(formula) => formula,
-                            // calamine's formula reader stops there too.
-                            Err(_) => break,
-                        }
-                    }
-                    None => continue,
-                }
+            // Expanded only when it is needed: for a message.
+            Some(XlsxFormulaMetadata::SharedDerived { shared_index }) if missing => {
+                anchors.get(&shared_index).and_then(|(template, start)| {
+                    expand_shared_formula(template, *start, record.pos).ok()
+                })
             }
-            Some(_) | None => continue,
+            Some(_) | None => None,
         };
-        if !formula.is_empty() {
+        if let Some(formula) = formula.filter(|f| !f.is_empty() && missing) {
             let text = Text::of(&formula);
-            cells.push(Cell::new(record.pos, formula), Some(text))?;
+            let at = CellRef::new(record.pos.0, record.pos.1);
+            check_text(text.chars, Some(name), Some(at)).map_err(refuse)?;
+            formulas.hold_text(Some(name), text.bytes).map_err(refuse)?;
+            unsaved.push((at, formula));
         }
+        let text = match &value {
+            DataRef::Empty => continue,
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                Some(Text::of(s))
+            }
+            DataRef::SharedString(s) => Some(Text::of(s)),
+            _ => None,
+        };
+        cells.push(Cell::new(record.pos, Data::from(value)), text)?;
     }
-    cells.lay_out()
+    Ok((cells.lay_out()?, unsaved))
 }
 
 /// Characters and bytes of a cell's text.

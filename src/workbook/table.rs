@@ -12,7 +12,9 @@ use super::labels::{self, Label};
 use super::open::LoadedSheet;
 use super::{LeafRow, ScoreCell, UnitAssessment};
 use crate::framework::{Framework, LeafRule, Source};
+use crate::i18n::Message;
 use crate::problem::{CellRef, Location, Problem};
+use crate::{msg, t};
 
 /// Reads the unit from the sheet holding its table.
 pub(super) fn read_table(
@@ -26,16 +28,15 @@ pub(super) fn read_table(
         sheet: &sheet.name,
         range: &sheet.range,
         problems: Vec::new(),
+        unknown_codes: Vec::new(),
     };
     if sheet.hidden {
         reader.problems.push(Problem::warning(
             Location::sheet(path, &sheet.name),
-            "the criteria table is on a hidden sheet",
+            msg!("table-hidden-sheet"),
         ));
     }
-    if let Some(formulas) = &sheet.formulas {
-        reader.check_formula_results(formulas);
-    }
+    reader.check_formula_results(&sheet.unsaved_formulas);
     let unit = reader.read(&header, framework);
     match unit {
         Some(unit) if !reader.problems.iter().any(Problem::is_error) => Ok(UnitAssessment {
@@ -53,6 +54,8 @@ struct SheetReader<'a> {
     sheet: &'a str,
     range: &'a Range<Data>,
     problems: Vec<Problem>,
+    /// Codes not in the framework, with their cells, reported once every row is read.
+    unknown_codes: Vec<(CellRef, String)>,
 }
 
 /// What a row of the table is.
@@ -79,7 +82,7 @@ impl SheetReader<'_> {
         Location::cell(self.path, self.sheet, cell)
     }
 
-    fn error(&mut self, cell: CellRef, code: Option<&str>, message: String) {
+    fn error(&mut self, cell: CellRef, code: Option<&str>, message: Message) {
         let problem = Problem::new(self.at(cell), message);
         self.problems.push(match code {
             Some(code) => problem.for_criterion(code),
@@ -87,11 +90,11 @@ impl SheetReader<'_> {
         });
     }
 
-    fn warn(&mut self, cell: CellRef, code: &str, message: String) {
+    fn warn(&mut self, cell: CellRef, code: &str, message: Message) {
         self.warn_at(cell, Some(code), message);
     }
 
-    fn warn_at(&mut self, cell: CellRef, code: Option<&str>, message: String) {
+    fn warn_at(&mut self, cell: CellRef, code: Option<&str>, message: Message) {
         let warning = Problem::warning(self.at(cell), message);
         self.problems.push(match code {
             Some(code) => warning.for_criterion(code),
@@ -119,9 +122,11 @@ impl SheetReader<'_> {
             self.error(
                 *at,
                 None,
-                format!(
-                    "the form is for {year} but the criteria file \"{}\" is for {}",
-                    framework.id, framework.year
+                msg!(
+                    "form-year",
+                    year = year.to_string(),
+                    framework = &framework.id,
+                    expected = framework.year.to_string()
                 ),
             );
         }
@@ -164,34 +169,35 @@ impl SheetReader<'_> {
     fn header_value<T>(
         &mut self,
         label: Label,
-        read: impl Fn(&Data) -> Result<Option<T>, String>,
+        read: impl Fn(&Data) -> Result<Option<T>, Message>,
     ) -> Option<(T, CellRef)> {
         let Some(label_cell) = self.find_label(label) else {
             self.problems.push(Problem::new(
                 Location::sheet(self.path, self.sheet),
-                format!(
-                    "no cell labelled \"{}\" (the value goes in the cell to its right)",
-                    label.name
-                ),
+                msg!("form-no-label", label = label.name),
             ));
             return None;
         };
         let Some(value_cell) = self.value_right_of(label_cell) else {
-            self.error(
-                label_cell,
-                None,
-                format!("\"{}\" has no value to its right", label.name),
-            );
+            self.error(label_cell, None, msg!("form-no-value", label = label.name));
             return None;
         };
         match read(self.get(value_cell)) {
             Ok(Some(value)) => Some((value, value_cell)),
             Ok(None) => {
-                self.error(value_cell, None, format!("\"{}\" is empty", label.name));
+                self.error(
+                    value_cell,
+                    None,
+                    msg!("form-empty-value", label = label.name),
+                );
                 None
             }
             Err(message) => {
-                self.error(value_cell, None, format!("{}: {message}", label.name));
+                let message = Message {
+                    text: format!("{}: {}", label.name, message.text),
+                    ..message
+                };
+                self.error(value_cell, None, message);
                 None
             }
         }
@@ -212,10 +218,7 @@ impl SheetReader<'_> {
             self.error(
                 value_cell,
                 None,
-                format!(
-                    "the form was made for another framework ({found}); this criteria file is {expected}: \
-                     generate the form again with `parindex template`"
-                ),
+                msg!("form-fingerprint", found = &found, expected = expected),
             );
         }
     }
@@ -275,19 +278,48 @@ impl SheetReader<'_> {
             leaves[index] = Some(leaf);
         }
 
-        for index in framework.leaves() {
-            if seen_at[index].is_none() {
-                let code = &framework.nodes[index].code;
-                self.problems.push(
-                    Problem::new(
-                        Location::sheet(self.path, self.sheet),
-                        format!(
-                            "the row for criterion {code} is missing (every leaf of the criteria file needs a row)"
-                        ),
+        let missing: Vec<usize> = framework
+            .leaves()
+            .filter(|&index| seen_at[index].is_none())
+            .collect();
+        // An unknown code one typing slip away from a missing one is that row ("1.1.l" for
+        // "1.1.1"): one error with the suggestion, instead of two that do not meet.
+        let mut suggested = Vec::new();
+        for (at, code) in std::mem::take(&mut self.unknown_codes) {
+            let closest = missing
+                .iter()
+                .filter(|index| !suggested.contains(*index))
+                .map(|&index| {
+                    let expected = &framework.nodes[index].code;
+                    (strsim::damerau_levenshtein(&code, expected), index)
+                })
+                .filter(|(distance, _)| *distance <= 1)
+                .min();
+            let message = match closest {
+                Some((_, index)) => {
+                    suggested.push(index);
+                    msg!(
+                        "row-unknown-code-suggestion",
+                        code = &code,
+                        suggestion = &framework.nodes[index].code
                     )
-                    .for_criterion(code),
-                );
+                }
+                None => msg!("row-unknown-code", code = &code, framework = &framework.id),
+            };
+            self.error(at, Some(&code), message);
+        }
+        for index in missing {
+            if suggested.contains(&index) {
+                continue;
             }
+            let code = &framework.nodes[index].code;
+            self.problems.push(
+                Problem::new(
+                    Location::sheet(self.path, self.sheet),
+                    msg!("row-missing", code = code),
+                )
+                .for_criterion(code),
+            );
         }
         // A leaf cell in error reads as empty, so subtotals would only add noise to the errors.
         if !self.problems.iter().any(Problem::is_error) {
@@ -332,33 +364,25 @@ impl SheetReader<'_> {
                 self.error(
                     code_cell,
                     Some(&code),
-                    format!(
-                        "the code is typed as the number {code}, which could also be criterion {}; type codes as text",
-                        longer.join(" or ")
+                    msg!(
+                        "row-code-as-number",
+                        code = &code,
+                        longer = longer.join(", ")
                     ),
                 );
                 return Row::Other;
             }
         }
         let Some(index) = framework.node_index(&code) else {
-            self.error(
-                code_cell,
-                Some(&code),
-                format!(
-                    "unknown criterion code \"{code}\": it is not in the criteria file \"{}\"",
-                    framework.id
-                ),
-            );
+            // Reported once every row is read, with a suggestion if a missing code is close.
+            self.unknown_codes.push((code_cell, code));
             return Row::Other;
         };
         if let Some(first) = seen_at[index] {
             self.error(
                 code_cell,
                 Some(&code),
-                format!(
-                    "duplicate row: this criterion is already on row {}",
-                    first + 1
-                ),
+                msg!("row-duplicate", row = first + 1),
             );
             return Row::Other;
         }
@@ -372,7 +396,11 @@ impl SheetReader<'_> {
             Ok((Score::Points(found), _)) => found,
             Ok(_) => return,
             Err(message) => {
-                self.error(at, Some(code), format!("maximum: {message}"));
+                let message = Message {
+                    text: t!("row-maximum-cell", problem = message.text),
+                    ..message
+                };
+                self.error(at, Some(code), message);
                 return;
             }
         };
@@ -380,8 +408,10 @@ impl SheetReader<'_> {
             self.error(
                 at,
                 Some(code),
-                format!(
-                    "the form's maximum is {found} but the criteria file says {expected}: the form was made for other criteria"
+                msg!(
+                    "row-maximum-differs",
+                    found = found.to_string(),
+                    expected = expected.to_string()
                 ),
             );
         }
@@ -408,12 +438,7 @@ impl SheetReader<'_> {
             && leaf.evidence.is_empty()
             && leaf.note.is_empty()
         {
-            self.warn(
-                at,
-                code,
-                "scored without evidence (tài liệu kiểm chứng) or an explanation in the note"
-                    .to_string(),
-            );
+            self.warn(at, code, msg!("leaf-no-evidence"));
         }
         if let (Some(own), Some(appraised)) = (points(&leaf.self_score), points(&leaf.appraised))
             && own < appraised
@@ -421,8 +446,10 @@ impl SheetReader<'_> {
             self.warn(
                 leaf.self_score.cell,
                 code,
-                format!(
-                    "the self score {own} is lower than the appraised score {appraised} (unusual)"
+                msg!(
+                    "leaf-self-below-appraised",
+                    own = own.to_string(),
+                    appraised = appraised.to_string()
                 ),
             );
         }
@@ -439,10 +466,7 @@ impl SheetReader<'_> {
         framework: &Framework,
         leaves: &[Option<LeafRow>],
     ) {
-        let (what, code) = match index {
-            Some(index) => ("subtotal", Some(framework.nodes[index].code.clone())),
-            None => ("total", None),
-        };
+        let code = index.map(|index| framework.nodes[index].code.clone());
         for (col, pick) in [
             (
                 columns.self_score,
@@ -459,7 +483,10 @@ impl SheetReader<'_> {
                     self.warn_at(
                         at,
                         code.as_deref(),
-                        format!("the {what} in the sheet is not a number (\"{found}\"; the {what} is not used)"),
+                        match index {
+                            Some(_) => msg!("subtotal-not-a-number", found = &found),
+                            None => msg!("total-not-a-number", found = &found),
+                        },
                     );
                     continue;
                 }
@@ -489,7 +516,18 @@ impl SheetReader<'_> {
                 self.warn_at(
                     at,
                     code.as_deref(),
-                    format!("the {what} in the sheet is {written} but its criteria add up to {sum} (the {what} is not used)"),
+                    match index {
+                        Some(_) => msg!(
+                            "subtotal-differs",
+                            written = written.to_string(),
+                            sum = sum.to_string()
+                        ),
+                        None => msg!(
+                            "total-differs",
+                            written = written.to_string(),
+                            sum = sum.to_string()
+                        ),
+                    },
                 );
             }
         }
@@ -504,11 +542,7 @@ impl SheetReader<'_> {
         for col in score_cols {
             let at = CellRef::new(row, col);
             if !matches!(cell::read_score(self.get(at)), Ok((Score::Empty, _))) {
-                self.error(
-                    at,
-                    None,
-                    "a score in a row without a criterion code (\"Mã tiêu chí\") cannot be matched to any criterion".to_string(),
-                );
+                self.error(at, None, msg!("row-score-without-code"));
             }
         }
         Row::Other
@@ -532,18 +566,27 @@ impl SheetReader<'_> {
         };
         let problem = match score {
             Score::Points(points) if points < Decimal::ZERO => {
-                Some(format!("score {points} is below zero"))
+                Some(msg!("score-below-zero", points = points.to_string()))
             }
-            Score::Points(points) if points > max => {
-                Some(format!("score {points} is above the maximum {max}"))
-            }
-            Score::Points(points) => rule
-                .step
-                .filter(|step| !(points % step).is_zero())
-                .map(|step| format!("score {points} is not a multiple of the step {step}")),
-            Score::NotApplicable if !rule.allow_not_applicable => Some(format!(
-                "\"{raw}\" marks it not applicable, but the criteria file does not allow that for this criterion"
+            Score::Points(points) if points > max => Some(msg!(
+                "score-above-max",
+                points = points.to_string(),
+                max = max.to_string()
             )),
+            Score::Points(points) => {
+                rule.step
+                    .filter(|step| !(points % step).is_zero())
+                    .map(|step| {
+                        msg!(
+                            "score-step",
+                            points = points.to_string(),
+                            step = step.to_string()
+                        )
+                    })
+            }
+            Score::NotApplicable if !rule.allow_not_applicable => {
+                Some(msg!("score-not-applicable-not-allowed", text = &raw))
+            }
             Score::NotApplicable | Score::Empty => None,
         };
         if let Some(message) = problem {
@@ -558,26 +601,13 @@ impl SheetReader<'_> {
 
     /// Formula cells whose saved result is missing read as empty: the file was written by a
     /// program that does not calculate. Only a spreadsheet program can fix that.
-    fn check_formula_results(&mut self, formulas: &Range<String>) {
-        let Some((row0, col0)) = formulas.start() else {
-            return;
-        };
-        for (r, c, formula) in formulas.used_cells() {
-            let at = CellRef::new(row0 + r as u32, col0 + c as u32);
-            let missing = match self.get(at) {
-                Data::Empty => true,
-                Data::String(s) => s.is_empty(),
-                _ => false,
-            };
-            if !formula.is_empty() && missing {
-                self.error(
-                    at,
-                    None,
-                    format!(
-                        "the formula ={formula} has no saved result: open the file in a spreadsheet program and save it again"
-                    ),
-                );
-            }
+    fn check_formula_results(&mut self, unsaved: &[(CellRef, String)]) {
+        for (at, formula) in unsaved {
+            self.error(
+                *at,
+                None,
+                msg!("formula-no-result", formula = formula.as_str()),
+            );
         }
     }
 }

@@ -19,6 +19,7 @@ mod xml;
 use std::path::Path;
 
 use super::limits::{Exceeded, MAX_FILE_BYTES};
+use crate::msg;
 use crate::problem::{Location, Problem};
 
 /// A workbook format that passed its checks.
@@ -30,29 +31,81 @@ pub enum Format {
 }
 
 /// Why a workbook is refused before it is opened.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContainerError {
-    #[error(transparent)]
-    Exceeded(#[from] Exceeded),
-    #[error(
-        "cannot be read as a workbook (.xlsx, .xls or .ods): it is neither a zip package nor an OLE compound file"
-    )]
-    NotAWorkbook,
-    #[error(
-        "an Excel binary workbook (.xlsb), which parindex does not read; open it in Excel and save it as .xlsx"
-    )]
+    Exceeded(Exceeded),
+    /// Not a workbook at all: what it looks like instead.
+    NotAWorkbook(Lookalike),
     Xlsb,
-    #[error(
-        "the file is damaged and cannot be read ({0}); open it in a spreadsheet program and save it again"
-    )]
+    /// The technical detail of what is broken.
     Damaged(String),
+}
+
+impl From<Exceeded> for ContainerError {
+    fn from(exceeded: Exceeded) -> Self {
+        ContainerError::Exceeded(exceeded)
+    }
+}
+
+/// What a file that is not a workbook looks like, to say so in plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookalike {
+    Empty,
+    /// A web page saved with a workbook's name (some old systems export "Excel" files so).
+    Html,
+    /// Text: a CSV or a list saved with a workbook's name.
+    Text,
+    Pdf,
+    /// A Word document (.docx) or a presentation given a workbook's name.
+    Document,
+    /// Anything else.
+    Unknown,
+}
+
+impl Lookalike {
+    fn of(bytes: &[u8]) -> Lookalike {
+        let start: Vec<u8> = bytes
+            .iter()
+            .skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF)
+            .take(512)
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        if bytes.is_empty() {
+            Lookalike::Empty
+        } else if start.starts_with(b"<!doctype html") || start.starts_with(b"<html") {
+            Lookalike::Html
+        } else if start.starts_with(b"%pdf") {
+            Lookalike::Pdf
+        } else if std::str::from_utf8(&bytes[..bytes.len().min(4096)])
+            .is_ok_and(|text| !text.contains('\0'))
+        {
+            Lookalike::Text
+        } else {
+            Lookalike::Unknown
+        }
+    }
 }
 
 impl ContainerError {
     pub fn problem(&self, path: &Path) -> Problem {
+        let at = Location::file(path);
         match self {
             ContainerError::Exceeded(exceeded) => exceeded.problem(path),
-            _ => Problem::new(Location::file(path), self.to_string()),
+            ContainerError::NotAWorkbook(lookalike) => Problem::new(
+                at,
+                match lookalike {
+                    Lookalike::Empty => msg!("workbook-empty"),
+                    Lookalike::Html => msg!("workbook-html"),
+                    Lookalike::Text => msg!("workbook-text"),
+                    Lookalike::Pdf => msg!("workbook-pdf"),
+                    Lookalike::Document => msg!("workbook-document"),
+                    Lookalike::Unknown => msg!("workbook-unknown"),
+                },
+            ),
+            ContainerError::Xlsb => Problem::new(at, msg!("workbook-xlsb")),
+            ContainerError::Damaged(detail) => {
+                Problem::new(at, msg!("workbook-damaged")).with_detail(detail.clone())
+            }
         }
     }
 }
@@ -68,6 +121,9 @@ pub fn check(bytes: &[u8]) -> Result<Format, ContainerError> {
     }
     if bytes.starts_with(&CFB_SIGNATURE) {
         return xls::check(bytes);
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(ContainerError::NotAWorkbook(Lookalike::of(bytes)));
     }
     package::check(bytes)
 }

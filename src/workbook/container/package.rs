@@ -10,7 +10,7 @@ use std::io::{BufReader, Cursor, Read};
 
 use zip::ZipArchive;
 
-use super::{ContainerError, Format, ods, xlsx};
+use super::{ContainerError, Format, Lookalike, ods, xlsx};
 use crate::workbook::limits::{
     Exceeded, MAX_PART_BYTES, MAX_PARTS, MAX_UNPACKED_BYTES, MAX_WHOLE_PART_BYTES,
 };
@@ -35,7 +35,7 @@ pub(super) fn check(bytes: &[u8]) -> Result<Format, ContainerError> {
         Ok(archive) => archive,
         // A zip package cut short (an unfinished download, a full disk).
         Err(e) if bytes.starts_with(b"PK") => return Err(ContainerError::Damaged(e.to_string())),
-        Err(_) => return Err(ContainerError::NotAWorkbook),
+        Err(e) => return Err(ContainerError::Damaged(e.to_string())),
     };
     let parts: Vec<Part> = (0..archive.len())
         .map(|i| {
@@ -137,6 +137,10 @@ fn format(
     let ends_with = |suffix: &str| parts.iter().any(|part| part.key.ends_with(suffix));
     if ends_with("workbook.bin") && !ends_with("workbook.xml") {
         return Err(ContainerError::Xlsb);
+    }
+    let starts_with = |prefix: &str| parts.iter().any(|part| part.key.starts_with(prefix));
+    if !ends_with("workbook.xml") && (starts_with("word/") || starts_with("ppt/")) {
+        return Err(ContainerError::NotAWorkbook(Lookalike::Document));
     }
     Ok(Format::Xlsx)
 }
