@@ -69,3 +69,72 @@ fn a_wrong_command_is_answered_with_the_closest_one() {
         )
         .run();
 }
+
+#[test]
+fn a_bad_workbook_is_explained_in_vietnamese_by_default() {
+    let (framework, form) = full();
+    let mut grid = Grid::of(&framework, &form);
+    // 1.1.1's code mistyped with a letter l for the digit 1, and 1.2.1 appraised above its maximum.
+    grid.text("A9", "1.1.l").set("E13", calamine::Data::Float(2.0));
+    let run = Test::new()
+        .default_lang()
+        .file("an-my.xlsx", grid.xlsx())
+        .args(["score", "--criteria", &criteria(2022), "."])
+        .status(1)
+        .run();
+    assert_eq!(
+        run.stderr(),
+        "lỗi: ./an-my.xlsx, trang tính 'Tự đánh giá', ô E13, tiêu chí 1.2.1: điểm 2 lớn hơn điểm tối đa 1\n\
+         lỗi: ./an-my.xlsx, trang tính 'Tự đánh giá', ô A9, tiêu chí 1.1.l: mã tiêu chí \"1.1.l\" không có trong bộ tiêu chí — có phải 1.1.1? (chưa có dòng nào cho 1.1.1)\n\
+         lỗi: 1/1 tệp có lỗi; chưa ghi gì (dùng --keep-going để chấm các đơn vị hợp lệ)\n"
+    );
+    Test::new()
+        .lang("en")
+        .file("an-my.xlsx", grid.xlsx())
+        .args(["score", "--criteria", &criteria(2022), "."])
+        .status(1)
+        .stderr_has("error: ./an-my.xlsx, sheet 'Tự đánh giá', cell A9, criterion 1.1.l: criterion code \"1.1.l\" is not in the criteria file — did you mean 1.1.1? (no row has 1.1.1)\n")
+        .run();
+}
+
+#[test]
+fn files_that_are_not_workbooks_are_named_for_what_they_are() {
+    for (name, bytes, vietnamese) in [
+        (
+            "trang-web.xls",
+            b"<html><body><table><tr><td>1</td></tr></table></body></html>".to_vec(),
+            "đây là một trang web (HTML) được đặt tên như bảng tính",
+        ),
+        ("ban-in.xlsx", b"%PDF-1.7\n...".to_vec(), "đây là một tệp PDF, không phải bảng tính"),
+        ("rong.xlsx", Vec::new(), "tệp rỗng, không phải bảng tính"),
+    ] {
+        Test::new()
+            .default_lang()
+            .file(name, bytes)
+            .args(["validate", "--criteria", &criteria(2022), name])
+            .status(1)
+            .stdout_has(vietnamese)
+            .run();
+    }
+}
+
+#[test]
+fn a_folder_without_workbooks_says_where_they_are() {
+    let framework = framework(2022);
+    let run = Test::new()
+        .default_lang()
+        .unit("phieu/xa-a/a.xlsx", &framework, &full_marks(&framework, "A1", "Xã A"))
+        .unit("phieu/xa-b/b.xlsx", &framework, &full_marks(&framework, "B1", "Xã B"))
+        .args(["score", "--criteria", &criteria(2022), "phieu"])
+        .status(1)
+        .run();
+    assert!(
+        run.stderr().contains(
+            "lưu ý: bỏ qua phieu: thư mục không có bảng tự đánh giá nào, nhưng các thư mục con sau \
+             thì có: phieu/xa-a phieu/xa-b; hãy ghi tên các thư mục con đó trong lệnh\n"
+        ),
+        "{}",
+        run.stderr()
+    );
+    assert!(run.stderr().ends_with("lỗi: không chấm được đơn vị nào; chưa ghi gì\n"));
+}
