@@ -75,7 +75,8 @@ fn a_bad_workbook_is_explained_in_vietnamese_by_default() {
     let (framework, form) = full();
     let mut grid = Grid::of(&framework, &form);
     // 1.1.1's code mistyped with a letter l for the digit 1, and 1.2.1 appraised above its maximum.
-    grid.text("A9", "1.1.l").set("E13", calamine::Data::Float(2.0));
+    grid.text("A9", "1.1.l")
+        .set("E13", calamine::Data::Float(2.0));
     let run = Test::new()
         .default_lang()
         .file("an-my.xlsx", grid.xlsx())
@@ -105,7 +106,11 @@ fn files_that_are_not_workbooks_are_named_for_what_they_are() {
             b"<html><body><table><tr><td>1</td></tr></table></body></html>".to_vec(),
             "đây là một trang web (HTML) được đặt tên như bảng tính",
         ),
-        ("ban-in.xlsx", b"%PDF-1.7\n...".to_vec(), "đây là một tệp PDF, không phải bảng tính"),
+        (
+            "ban-in.xlsx",
+            b"%PDF-1.7\n...".to_vec(),
+            "đây là một tệp PDF, không phải bảng tính",
+        ),
         ("rong.xlsx", Vec::new(), "tệp rỗng, không phải bảng tính"),
     ] {
         Test::new()
@@ -123,8 +128,16 @@ fn a_folder_without_workbooks_says_where_they_are() {
     let framework = framework(2022);
     let run = Test::new()
         .default_lang()
-        .unit("phieu/xa-a/a.xlsx", &framework, &full_marks(&framework, "A1", "Xã A"))
-        .unit("phieu/xa-b/b.xlsx", &framework, &full_marks(&framework, "B1", "Xã B"))
+        .unit(
+            "phieu/xa-a/a.xlsx",
+            &framework,
+            &full_marks(&framework, "A1", "Xã A"),
+        )
+        .unit(
+            "phieu/xa-b/b.xlsx",
+            &framework,
+            &full_marks(&framework, "B1", "Xã B"),
+        )
         .args(["score", "--criteria", &criteria(2022), "phieu"])
         .status(1)
         .run();
@@ -136,5 +149,8 @@ fn a_folder_without_workbooks_says_where_they_are() {
         "{}",
         run.stderr()
     );
-    assert!(run.stderr().ends_with("lỗi: không chấm được đơn vị nào; chưa ghi gì\n"));
+    assert!(
+        run.stderr()
+            .ends_with("lỗi: không chấm được đơn vị nào; chưa ghi gì\n")
+    );
 }

@@ -150,3 +150,4 @@ verify-rerun-fails = re-running fails: { $error }
 verify-changed = changed: { $change }
 verify-not-reproduced = NOT reproduced: { $file }
 say-detail = detail
+progress = workbooks ({"{"}eta{"}"} left)

@@ -76,3 +76,17 @@ compare-mapping-no-area = mapping file { $file }, [areas] { $key }: no area "{ $
 compare-needs-publication = combining merged units or areas needs last year's rounding rule and bands, which the CSV results { $source } do not carry: give the JSON results, or --previous-criteria with the workbooks
 compare-previous-year = last year
 compare-current-year = this year
+
+describe-valid = { $file }: valid. { $name } ({ $id }), { $level } level, year { $year }: { $areas } areas, { $criteria } criteria, { $sub_criteria } sub-criteria, { $leaves } scored leaves, total { $total }
+describe-area = max { $max }  { $criteria } criteria, { $sub_criteria } sub-criteria, { $leaves } leaves
+describe-leaf-rules = { $not_applicable } leaves may be not applicable (KPS); { $survey } are survey-assessed
+describe-bands = bands: { $bands }
+describe-bands-tree = Bands: { $bands }
+describe-tree = { $name } ({ $id }): year { $year }, total { $total }, published with { $decimals } decimals, rounding { $rounding }
+describe-step = step { $step }
+describe-kps = KPS allowed
+describe-survey = survey
+level-commune = commune
+level-district = district
+level-department = department
+level-province = province

@@ -132,3 +132,4 @@ verify-rerun-fails = chạy lại bị lỗi: { $error }
 verify-changed = thay đổi: { $change }
 verify-not-reproduced = KHÔNG tái tạo được: { $file }
 say-detail = chi tiết
+progress = bảng tự đánh giá (còn khoảng {"{"}eta{"}"})

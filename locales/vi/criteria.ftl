@@ -76,3 +76,17 @@ compare-mapping-no-area = tệp ánh xạ { $file }, [areas] { $key }: không c�
 compare-needs-publication = muốn gộp đơn vị hoặc lĩnh vực sáp nhập thì cần quy tắc làm tròn và các mức xếp loại năm trước, mà tệp CSV { $source } không có: hãy dùng tệp kết quả JSON, hoặc --previous-criteria kèm các bảng tự đánh giá
 compare-previous-year = năm trước
 compare-current-year = năm nay
+
+describe-valid = { $file }: hợp lệ. { $name } ({ $id }), cấp { $level }, năm { $year }: { $areas } lĩnh vực, { $criteria } tiêu chí, { $sub_criteria } tiêu chí thành phần, { $leaves } tiêu chí cần chấm, tổng { $total } điểm
+describe-area = tối đa { $max }  { $criteria } tiêu chí, { $sub_criteria } TCTP, { $leaves } cần chấm
+describe-leaf-rules = { $not_applicable } tiêu chí có thể không phát sinh (KPS); { $survey } tiêu chí đánh giá qua điều tra xã hội học
+describe-bands = xếp loại: { $bands }
+describe-bands-tree = Xếp loại: { $bands }
+describe-tree = { $name } ({ $id }): năm { $year }, tổng { $total } điểm, công bố với { $decimals } chữ số thập phân, làm tròn { $rounding }
+describe-step = bước { $step }
+describe-kps = được ghi KPS
+describe-survey = điều tra XHH
+level-commune = xã
+level-district = huyện
+level-department = sở, ngành
+level-province = tỉnh

@@ -210,8 +210,8 @@ impl Progress for Bar {
         if files < PROGRESS_FROM_FILES || !std::io::stderr().is_terminal() {
             return;
         }
-        let style = ProgressStyle::with_template("{bar:40} {pos}/{len} workbooks ({eta} left)")
-            .expect("the template is valid");
+        let template = format!("{{bar:40}} {{pos}}/{{len}} {}", t!("progress"));
+        let style = ProgressStyle::with_template(&template).expect("the template is valid");
         self.0
             .set_draw_target(indicatif::ProgressDrawTarget::stderr());
         self.0.set_length(files as u64);

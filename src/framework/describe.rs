@@ -5,7 +5,18 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{Band, Framework, LeafRule, Source};
+use crate::t;
 use crate::text::{points, terminal_safe};
+
+/// The administrative level in the interface's language.
+fn level(level: super::Level) -> String {
+    match level {
+        super::Level::Commune => t!("level-commune"),
+        super::Level::District => t!("level-district"),
+        super::Level::Department => t!("level-department"),
+        super::Level::Province => t!("level-province"),
+    }
+}
 
 /// Criteria (code depth 2), sub-criteria (depth 3 and more) and scored leaves, in one area or all.
 fn counts(framework: &Framework, area: Option<&str>) -> (usize, usize, usize) {
@@ -42,23 +53,35 @@ pub fn summary(framework: &Framework, file: &Path) -> String {
     let areas: Vec<usize> = framework.areas().collect();
     let _ = writeln!(
         out,
-        "{}: valid. {} ({}), {} level, year {}: {} areas, {criteria} criteria, {sub_criteria} sub-criteria, {leaves} scored leaves, total {}",
-        file.display(),
-        framework.name,
-        framework.id,
-        framework.level.as_str(),
-        framework.year,
-        areas.len(),
-        points(framework.total_max),
+        "{}",
+        t!(
+            "describe-valid",
+            file = file.display().to_string(),
+            name = &framework.name,
+            id = &framework.id,
+            level = level(framework.level),
+            year = framework.year.to_string(),
+            areas = areas.len(),
+            criteria = criteria,
+            sub_criteria = sub_criteria,
+            leaves = leaves,
+            total = points(framework.total_max)
+        )
     );
     for area in areas {
         let node = &framework.nodes[area];
         let (criteria, sub_criteria, leaves) = counts(framework, Some(&node.code));
         let _ = writeln!(
             out,
-            "  {:<3} max {:>5}  {criteria:>2} criteria, {sub_criteria:>2} sub-criteria, {leaves:>2} leaves  {}",
+            "  {:<3} {}  {}",
             node.code,
-            points(node.max),
+            t!(
+                "describe-area",
+                max = format!("{:>5}", points(node.max)),
+                criteria = format!("{criteria:>2}"),
+                sub_criteria = format!("{sub_criteria:>2}"),
+                leaves = format!("{leaves:>2}")
+            ),
             node.name
         );
     }
@@ -70,11 +93,14 @@ pub fn summary(framework: &Framework, file: &Path) -> String {
     };
     let _ = writeln!(
         out,
-        "  {} leaves may be not applicable (KPS); {} are survey-assessed",
-        flagged(&|r| r.allow_not_applicable),
-        flagged(&|r| r.source == Source::Survey),
+        "  {}",
+        t!(
+            "describe-leaf-rules",
+            not_applicable = flagged(&|r| r.allow_not_applicable),
+            survey = flagged(&|r| r.source == Source::Survey)
+        )
     );
-    let _ = writeln!(out, "  bands: {}", bands(framework));
+    let _ = writeln!(out, "  {}", t!("describe-bands", bands = bands(framework)));
     terminal_safe(&out).into_owned()
 }
 
@@ -83,13 +109,16 @@ pub fn tree(framework: &Framework) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({}): year {}, total {}, published with {} decimals, rounding {}",
-        framework.name,
-        framework.id,
-        framework.year,
-        points(framework.total_max),
-        framework.decimals,
-        framework.rounding.as_str()
+        "{}",
+        t!(
+            "describe-tree",
+            name = &framework.name,
+            id = &framework.id,
+            year = framework.year.to_string(),
+            total = points(framework.total_max),
+            decimals = framework.decimals,
+            rounding = framework.rounding.as_str()
+        )
     );
     if let Some(note) = &framework.note {
         let _ = writeln!(out, "{note}");
@@ -97,7 +126,11 @@ pub fn tree(framework: &Framework) -> String {
     for area in framework.areas() {
         write_node(framework, area, "", "", &mut out);
     }
-    let _ = writeln!(out, "Bands: {}", bands(framework));
+    let _ = writeln!(
+        out,
+        "{}",
+        t!("describe-bands-tree", bands = bands(framework))
+    );
     terminal_safe(&out).into_owned()
 }
 
@@ -107,13 +140,13 @@ fn write_node(framework: &Framework, index: usize, lead: &str, indent: &str, out
     let mut flags = Vec::new();
     if let Some(rule) = &node.leaf {
         if let Some(step) = rule.step {
-            flags.push(format!("step {}", points(step)));
+            flags.push(t!("describe-step", step = points(step)));
         }
         if rule.allow_not_applicable {
-            flags.push("KPS allowed".to_string());
+            flags.push(t!("describe-kps"));
         }
         if rule.source == Source::Survey {
-            flags.push("survey".to_string());
+            flags.push(t!("describe-survey"));
         }
     }
     let flags = if flags.is_empty() {
