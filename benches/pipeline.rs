@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use divan::Bencher;
 use divan::counter::ItemsCount;
 use parindex::framework::Framework;
-use parindex::options::{Format, RunOptions};
+use parindex::options::{CsvStyle, Format, RunOptions};
 use parindex::pipeline::{Quiet, ScoreRequest, score};
 use parindex::rank::RankMode;
 use parindex::score::{BasisChoice, score_unit};
@@ -71,7 +71,7 @@ fn score_pipeline(bencher: Bencher, units: usize) {
             basis: BasisChoice::Auto,
             rank_mode: RankMode::Competition,
             format: Format::Csv,
-            excel_bom: false,
+            csv_style: CsvStyle::Standard,
             keep_going: true,
         },
         record: false,

@@ -24,14 +24,57 @@ pub enum Format {
     Xlsx,
 }
 
+/// How a CSV is written, for the program that opens it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CsvStyle {
+    /// For programs: comma-separated, decimal point, no byte-order mark.
+    #[default]
+    Standard,
+    /// For Excel on Windows: a byte-order mark so Vietnamese reads right; comma, decimal point.
+    Excel,
+    /// For Excel and LibreOffice in the Vietnamese locale: byte-order mark, `;` between fields,
+    /// decimal comma.
+    ExcelVi,
+}
+
+impl CsvStyle {
+    pub fn delimiter(self) -> u8 {
+        match self {
+            CsvStyle::ExcelVi => b';',
+            CsvStyle::Standard | CsvStyle::Excel => b',',
+        }
+    }
+
+    pub fn decimal_comma(self) -> bool {
+        self == CsvStyle::ExcelVi
+    }
+}
+
 /// Options that change the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunOptions {
     pub basis: BasisChoice,
     pub rank_mode: RankMode,
     pub format: Format,
-    pub excel_bom: bool,
+    /// Absent in manifests of parindex 0.1.0 (which had `excel_bom`), read as standard.
+    #[serde(default)]
+    pub csv_style: CsvStyle,
     pub keep_going: bool,
+}
+
+impl Format {
+    /// The format a file's extension names: .csv, .json, .xlsx, or .txt for the table.
+    pub fn of_file(path: &std::path::Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "xlsx" => Some(Format::Xlsx),
+            "txt" => Some(Format::Table),
+            _ => None,
+        }
+    }
 }
 
 impl Choice for Format {
@@ -42,6 +85,17 @@ impl Choice for Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Xlsx => "xlsx",
+        }
+    }
+}
+
+impl Choice for CsvStyle {
+    const ALL: &'static [Self] = &[CsvStyle::Standard, CsvStyle::Excel, CsvStyle::ExcelVi];
+    fn name(self) -> &'static str {
+        match self {
+            CsvStyle::Standard => "standard",
+            CsvStyle::Excel => "excel",
+            CsvStyle::ExcelVi => "excel-vi",
         }
     }
 }
@@ -85,6 +139,7 @@ mod tests {
             }
         }
         check::<Format>();
+        check::<CsvStyle>();
         check::<BasisChoice>();
         check::<RankMode>();
     }

@@ -202,7 +202,7 @@ pub fn score(
         rank_mode: options.rank_mode,
         manifest: manifest.as_ref(),
     };
-    let bytes = render(options.format, options.excel_bom, |exporter, out| {
+    let bytes = render(options.format, options.csv_style, |exporter, out| {
         exporter.score(&view, out)
     })
     .map_err(PipelineError::Render)?;
@@ -257,7 +257,7 @@ pub fn compare(
         comparison: &comparison,
         manifest: manifest.as_ref(),
     };
-    let bytes = render(options.format, options.excel_bom, |exporter, out| {
+    let bytes = render(options.format, options.csv_style, |exporter, out| {
         exporter.compare(&view, out)
     })
     .map_err(PipelineError::Render)?;

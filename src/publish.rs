@@ -553,7 +553,7 @@ mod tests {
                 basis: BasisChoice::Auto,
                 rank_mode: RankMode::Competition,
                 format: Format::Csv,
-                excel_bom: false,
+                csv_style: crate::options::CsvStyle::Standard,
                 keep_going: false,
             },
             output: None,

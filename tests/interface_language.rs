@@ -38,7 +38,7 @@ fn help_is_vietnamese_by_default_and_english_on_request() {
     ] {
         english
             .stdout_has("Usage: parindex score [OPTIONS] --criteria <FILE> <PATH>...")
-            .stdout_has("--criteria <FILE>  The criteria file (TOML) of the year being scored")
+            .stdout_has("--criteria <FILE>    The criteria file (TOML) of the year being scored")
             .stdout_has("self: the self score")
             .stdout_has("(default: auto)")
             .run();

@@ -8,6 +8,7 @@ mod bad_input;
 mod compare;
 mod completions;
 mod criteria_cmd;
+mod csv_styles;
 mod explain;
 mod hostile;
 mod interface_language;

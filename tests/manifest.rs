@@ -166,8 +166,8 @@ fn xlsx_needs_an_output_file() {
     Test::new()
         .args(["score", "--criteria", &criteria(2022)])
         .args([&repo("samples/2022"), "--format", "xlsx"])
-        .status(1)
-        .stderr_has("--format xlsx writes a workbook: name it with -o FILE.xlsx")
+        .status(2)
+        .stderr("error: --format xlsx writes a workbook: name it with -o FILE.xlsx\n")
         .run();
 }
 

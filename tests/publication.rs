@@ -17,10 +17,13 @@ fn one_unit() -> Test {
     )
 }
 
-/// `score` of `phieu/` to `output` as CSV.
+/// `score` of `phieu/` to `output`: in the format its extension names, else as CSV.
 fn score_to(test: Test, output: &str) -> Test {
-    test.args(["score", "--criteria", &criteria(2022), "phieu"])
-        .args(["--format", "csv", "-o", output])
+    let test = test.args(["score", "--criteria", &criteria(2022), "phieu"]);
+    match parindex::options::Format::of_file(std::path::Path::new(output)) {
+        Some(_) => test.args(["-o", output]),
+        None => test.args(["--format", "csv", "-o", output]),
+    }
 }
 
 /// The names in a folder, sorted.
@@ -120,14 +123,7 @@ fn a_hard_link_to_a_workbook_is_refused() {
 fn a_missing_input_is_no_place_for_the_result() {
     let run = one_unit()
         .args(["score", "--keep-going", "--criteria", &criteria(2022)])
-        .args([
-            "phieu/a.xlsx",
-            "thieu.xlsx",
-            "--format",
-            "csv",
-            "-o",
-            "thieu.xlsx",
-        ])
+        .args(["phieu/a.xlsx", "thieu.xlsx", "-o", "thieu.xlsx"])
         .status(1)
         .stderr_has("refusing to write thieu.xlsx: it is the input thieu.xlsx")
         .run();
@@ -145,7 +141,7 @@ fn compare_refuses_to_write_over_a_results_file() {
             "--current",
             "ket-qua.json",
         ])
-        .args(["--format", "csv", "-o", "ket-qua.json"])
+        .args(["--format", "json", "-o", "ket-qua.json"])
         .status(1)
         .stderr_has("refusing to write ket-qua.json: it is the input ket-qua.json")
         .run();

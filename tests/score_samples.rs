@@ -212,10 +212,17 @@ fn json_keeps_exact_decimals() {
 }
 
 #[test]
-fn output_file_is_written_with_optional_excel_bom() {
+fn output_file_is_written_with_a_byte_order_mark_for_excel() {
     let run = Test::new()
         .args(["score", "--criteria", &criteria(2022)])
-        .args(["--format", "csv", "--excel-bom", "-o", "ket-qua.csv"])
+        .args([
+            "--format",
+            "csv",
+            "--csv-style",
+            "excel",
+            "-o",
+            "ket-qua.csv",
+        ])
         .arg(&repo("samples/2022"))
         .stdout("")
         .run();

@@ -18,7 +18,6 @@ arg-basis = Which score counts
 arg-rank-mode = How ranks follow a tie
 arg-format = Output format; xlsx is the decision's annex and needs -o
 arg-file = Write to this file instead of the screen, with the run's manifest beside it (FILE.manifest.json), both or neither; never onto an input of the run
-arg-excel-bom = Start CSV output with a byte-order mark, so Excel on Windows shows Vietnamese correctly
 arg-score-criteria = The criteria file (TOML) of the year being scored
 arg-score-keep-going = Score the valid units even when others are invalid; the excluded units are listed and the exit code is 4
 arg-template-criteria = The criteria file (TOML) the form is for
@@ -151,3 +150,22 @@ verify-changed = changed: { $change }
 verify-not-reproduced = NOT reproduced: { $file }
 say-detail = detail
 progress = workbooks ({"{"}eta{"}"} left)
+
+arg-csv-style = How a CSV is written: for programs, for Excel, or for a Vietnamese-locale spreadsheet (; and a decimal comma)
+value-standard = for programs: commas between fields, decimal point
+value-excel = for Excel on Windows: the same, with a byte-order mark so Vietnamese shows right
+value-excel-vi = for Excel and LibreOffice in Vietnamese: byte-order mark, ; between fields, decimal comma
+placeholder-style = STYLE
+arg-template-force = Replace the file if it exists (a form already handed out may be filled in)
+output-format-contradicts = --format { $format } contradicts the extension of { $file }; leave out --format or rename the file
+output-format-unknown = cannot tell which format to write { $file } in: name it .csv, .json, .xlsx or .txt, or give --format
+output-xlsx-needs-file = --format xlsx writes a workbook: name it with -o FILE.xlsx
+output-kind-table = text table
+output-kind-csv = CSV
+output-kind-json = JSON
+output-kind-xlsx = Excel annex
+output-wrote = wrote { $file } ({ $kind }, { $units ->
+        [one] 1 unit
+       *[other] { $units } units
+    }) and { $manifest }
+template-exists = { $file } exists; choose another name, or give --force to replace it

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Bar, OutputArgs, choice, exit, print_notes};
+use super::{Bar, OutputArgs, choice, exit, print_notes, say};
 use parindex::manifest::run_time;
 use parindex::pipeline::{CompareRequest, YearRequest, compare};
 use parindex::publish::publish;
@@ -65,7 +65,13 @@ pub struct CompareArgs {
 }
 
 pub fn run(args: CompareArgs) -> anyhow::Result<i32> {
-    args.output.check()?;
+    let format = match args.output.format() {
+        Ok(format) => format,
+        Err(message) => {
+            say::error(message);
+            return Ok(exit::USAGE);
+        }
+    };
     let year = |results: Option<PathBuf>, criteria: Option<PathBuf>, paths: Vec<PathBuf>| match (
         results, criteria,
     ) {
@@ -77,7 +83,9 @@ pub fn run(args: CompareArgs) -> anyhow::Result<i32> {
         previous: year(args.previous, args.previous_criteria, args.previous_paths),
         current: year(args.current, args.current_criteria, args.current_paths),
         mapping: args.mapping,
-        options: args.output.options(args.basis, args.rank_mode, false),
+        options: args
+            .output
+            .options(format, args.basis, args.rank_mode, false),
         record: args.output.file.is_some(),
         output: args.output.file.clone(),
     };
@@ -90,5 +98,6 @@ pub fn run(args: CompareArgs) -> anyhow::Result<i32> {
         &published.bytes,
         published.manifest,
     )?;
+    args.output.confirm(format, published.units);
     Ok(exit::OK)
 }

@@ -23,7 +23,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use parindex::batch::{BatchReport, Progress};
 use parindex::i18n::{Lang, set_lang, text};
-use parindex::options::{Choice, Format, RunOptions};
+use parindex::options::{Choice, CsvStyle, Format, RunOptions};
 use parindex::pipeline::PipelineError;
 use parindex::problem::Problem;
 use parindex::rank::RankMode;
@@ -161,34 +161,82 @@ fn choice<T: Choice + Clone>() -> impl TypedValueParser<Value = T> {
 /// How and where a command writes its result.
 #[derive(Debug, Args)]
 struct OutputArgs {
-    /// Output format; xlsx is the decision's annex and needs -o.
-    #[arg(long, value_parser = choice::<Format>(), default_value = "table")]
-    format: Format,
+    /// Output format (by default the -o file's extension, else the table); xlsx needs -o.
+    #[arg(long, value_name = "FORMAT", value_parser = choice::<Format>())]
+    format: Option<Format>,
     /// Write to this file instead of standard output, with the run's manifest beside it
     /// (FILE.manifest.json), both or neither; never onto an input of the run.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     file: Option<PathBuf>,
-    /// Start CSV output with a byte-order mark, for Excel on Windows.
-    #[arg(long)]
-    excel_bom: bool,
+    /// How a CSV is written: for programs, for Excel, or for a Vietnamese-locale spreadsheet.
+    #[arg(long, value_name = "STYLE", value_parser = choice::<CsvStyle>(), default_value = "standard")]
+    csv_style: CsvStyle,
 }
 
 impl OutputArgs {
-    fn check(&self) -> anyhow::Result<()> {
-        if self.format == Format::Xlsx && self.file.is_none() {
-            anyhow::bail!("--format xlsx writes a workbook: name it with -o FILE.xlsx");
+    /// The format asked for: `--format`, else the output file's extension, else the table. A
+    /// format the extension contradicts, or an extension that names none, is a usage error
+    /// (a table written into `ket-qua.xlsx` would open as a broken workbook).
+    fn format(&self) -> Result<Format, String> {
+        let named = self.file.as_deref().map(|f| (f, Format::of_file(f)));
+        let format = match (self.format, named) {
+            (Some(format), Some((file, Some(by_name)))) if format != by_name => {
+                return Err(t!(
+                    "output-format-contradicts",
+                    format = format.name(),
+                    file = file.display().to_string()
+                ));
+            }
+            (Some(format), _) => format,
+            (None, Some((_, Some(by_name)))) => by_name,
+            (None, Some((file, None))) => {
+                return Err(t!(
+                    "output-format-unknown",
+                    file = file.display().to_string()
+                ));
+            }
+            (None, None) => Format::Table,
+        };
+        if format == Format::Xlsx && self.file.is_none() {
+            return Err(t!("output-xlsx-needs-file"));
         }
-        Ok(())
+        Ok(format)
     }
 
-    fn options(&self, basis: BasisChoice, rank_mode: RankMode, keep_going: bool) -> RunOptions {
+    fn options(
+        &self,
+        format: Format,
+        basis: BasisChoice,
+        rank_mode: RankMode,
+        keep_going: bool,
+    ) -> RunOptions {
         RunOptions {
             basis,
             rank_mode,
-            format: self.format,
-            excel_bom: self.excel_bom,
+            format,
+            csv_style: self.csv_style,
             keep_going,
         }
+    }
+
+    /// Says what was written, when it went to a file.
+    fn confirm(&self, format: Format, units: usize) {
+        let Some(file) = &self.file else {
+            return;
+        };
+        let kind = match format {
+            Format::Table => t!("output-kind-table"),
+            Format::Csv => t!("output-kind-csv"),
+            Format::Json => t!("output-kind-json"),
+            Format::Xlsx => t!("output-kind-xlsx"),
+        };
+        say::done(t!(
+            "output-wrote",
+            file = file.display().to_string(),
+            kind = kind,
+            units = units,
+            manifest = parindex::manifest::sidecar_path(file).display().to_string()
+        ));
     }
 }
 

@@ -36,13 +36,19 @@ pub struct ScoreArgs {
 }
 
 pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
-    args.output.check()?;
+    let format = match args.output.format() {
+        Ok(format) => format,
+        Err(message) => {
+            say::error(message);
+            return Ok(exit::USAGE);
+        }
+    };
     let request = ScoreRequest {
         criteria: args.criteria,
         paths: args.paths,
         options: args
             .output
-            .options(args.basis, args.rank_mode, args.keep_going),
+            .options(format, args.basis, args.rank_mode, args.keep_going),
         record: args.output.file.is_some(),
         output: args.output.file.clone(),
     };
@@ -56,6 +62,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         &published.bytes,
         published.manifest.clone(),
     )?;
+    args.output.confirm(format, published.units);
 
     let excluded: Vec<_> = published.excluded().collect();
     if excluded.is_empty() {

@@ -25,10 +25,21 @@ pub struct TemplateArgs {
     /// Pre-fill the unit name (Tên đơn vị).
     #[arg(long, value_name = "NAME")]
     unit_name: Option<String>,
+    /// Replace the file if it exists (a form already handed out may be filled in).
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(args: TemplateArgs) -> anyhow::Result<i32> {
     check_target(&args.output, false, std::slice::from_ref(&args.criteria))?;
+    // A form may already be filled in: replacing it must be asked for.
+    if !args.force && args.output.exists() {
+        say::error(t!(
+            "template-exists",
+            file = args.output.display().to_string()
+        ));
+        return Ok(exit::INVALID);
+    }
     let framework = Framework::load(&args.criteria)?;
     let form = FormData {
         unit_code: args.unit_code.unwrap_or_default(),

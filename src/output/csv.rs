@@ -1,4 +1,7 @@
-//! CSV: one row per unit, stable English column names, decimal point, UTF-8.
+//! CSV: one row per unit, stable English column names, UTF-8. The standard style has a decimal
+//! point and commas between fields (for programs); `excel` adds a byte-order mark (Excel on
+//! Windows reads Vietnamese right); `excel-vi` also writes what a Vietnamese-locale spreadsheet
+//! expects: fields separated by `;` and a decimal comma, so 86.375 opens as 86,375, not 86375.
 
 use std::io::{self, Write};
 
@@ -6,12 +9,12 @@ use rust_decimal::Decimal;
 
 use super::{CompareReport, Exporter, ScoreReport, basis_label, status_label};
 use crate::compare::Status;
+use crate::options::CsvStyle;
 use crate::results;
 use crate::text::{points, signed, spreadsheet_safe};
 
 pub struct CsvExporter {
-    /// Start with a UTF-8 byte-order mark so Excel for Windows reads Vietnamese correctly.
-    pub excel_bom: bool,
+    pub style: CsvStyle,
 }
 
 impl Exporter for CsvExporter {
@@ -19,7 +22,7 @@ impl Exporter for CsvExporter {
         self.start(out)?;
         let framework = report.framework;
         let areas: Vec<usize> = framework.areas().collect();
-        let mut writer = csv::Writer::from_writer(out);
+        let mut writer = self.writer(out);
 
         let header = results::csv::header(areas.iter().map(|&a| framework.nodes[a].code.as_str()));
         writer.write_record(&header)?;
@@ -36,13 +39,13 @@ impl Exporter for CsvExporter {
             ];
             for &area in &areas {
                 let (score, percent) = report.area(unit, area);
-                row.push(points(score.points));
-                row.push(points(score.applicable_max));
-                row.push(percent.map(|p| p.to_string()).unwrap_or_default());
+                row.push(self.number(points(score.points)));
+                row.push(self.number(points(score.applicable_max)));
+                row.push(self.number(percent.map(|p| p.to_string()).unwrap_or_default()));
             }
-            row.push(points(unit.total.points));
-            row.push(points(unit.total.applicable_max));
-            row.push(unit.index.to_string());
+            row.push(self.number(points(unit.total.points)));
+            row.push(self.number(points(unit.total.applicable_max)));
+            row.push(self.number(unit.index.to_string()));
             row.push(spreadsheet_safe(&band.label).into_owned());
             row.push(spreadsheet_safe(&band.label_en).into_owned());
             row.push(report.excluded.is_empty().to_string());
@@ -54,7 +57,7 @@ impl Exporter for CsvExporter {
     fn compare(&self, report: &CompareReport, out: &mut dyn Write) -> io::Result<()> {
         self.start(out)?;
         let comparison = report.comparison;
-        let mut writer = csv::Writer::from_writer(out);
+        let mut writer = self.writer(out);
         let mut header: Vec<String> = [
             "unit_code",
             "unit_name",
@@ -78,8 +81,9 @@ impl Exporter for CsvExporter {
         }
         writer.write_record(&header)?;
 
-        let text = |value: Option<Decimal>| value.map(|v| v.to_string()).unwrap_or_default();
-        let change = |value: Option<Decimal>| value.map(signed).unwrap_or_default();
+        let text =
+            |value: Option<Decimal>| self.number(value.map(|v| v.to_string()).unwrap_or_default());
+        let change = |value: Option<Decimal>| self.number(value.map(signed).unwrap_or_default());
         for unit in &comparison.units {
             let current = &unit.current;
             let mut row = vec![
@@ -88,7 +92,7 @@ impl Exporter for CsvExporter {
                 status_label(unit.status()),
                 spreadsheet_safe(&unit.predecessor_codes().join(";")).into_owned(),
                 text(unit.previous_index()),
-                current.index.to_string(),
+                text(Some(current.index)),
                 change(unit.delta()),
                 unit.previous_rank()
                     .map(|p| p.rank_label())
@@ -118,7 +122,7 @@ impl Exporter for CsvExporter {
                 spreadsheet_safe(&unit.name).into_owned(),
                 status_label(Status::Dropped),
                 spreadsheet_safe(&unit.code).into_owned(),
-                unit.index.to_string(),
+                text(Some(unit.index)),
                 String::new(),
                 String::new(),
                 unit.rank_label(),
@@ -136,9 +140,24 @@ impl Exporter for CsvExporter {
 
 impl CsvExporter {
     fn start(&self, out: &mut dyn Write) -> io::Result<()> {
-        if self.excel_bom {
+        if self.style != CsvStyle::Standard {
             out.write_all("\u{feff}".as_bytes())?;
         }
         Ok(())
+    }
+
+    fn writer<'a>(&self, out: &'a mut dyn Write) -> csv::Writer<&'a mut dyn Write> {
+        csv::WriterBuilder::new()
+            .delimiter(self.style.delimiter())
+            .from_writer(out)
+    }
+
+    /// A number as this style writes it: with a decimal comma for a Vietnamese spreadsheet.
+    fn number(&self, text: String) -> String {
+        if self.style.decimal_comma() {
+            text.replace('.', ",")
+        } else {
+            text
+        }
     }
 }

@@ -13,7 +13,7 @@ use crate::batch::Excluded;
 use crate::compare::{Comparison, Status};
 use crate::framework::Framework;
 use crate::manifest::Manifest;
-use crate::options::Format;
+use crate::options::{CsvStyle, Format};
 use crate::rank::{RankMode, Ranked};
 use crate::score::{Basis, BasisChoice, NodeScore, UnitScore, percent};
 use crate::t;
@@ -74,10 +74,10 @@ pub trait Exporter {
 }
 
 /// The exporter of a format.
-pub fn exporter(format: Format, excel_bom: bool) -> Box<dyn Exporter> {
+pub fn exporter(format: Format, style: CsvStyle) -> Box<dyn Exporter> {
     match format {
         Format::Table => Box::new(table::TableExporter),
-        Format::Csv => Box::new(csv::CsvExporter { excel_bom }),
+        Format::Csv => Box::new(csv::CsvExporter { style }),
         Format::Json => Box::new(json::JsonExporter),
         Format::Xlsx => Box::new(xlsx::XlsxExporter),
     }
@@ -87,10 +87,10 @@ pub fn exporter(format: Format, excel_bom: bool) -> Box<dyn Exporter> {
 /// whole result could be rendered.
 pub fn render(
     format: Format,
-    excel_bom: bool,
+    style: CsvStyle,
     write: impl FnOnce(&dyn Exporter, &mut dyn Write) -> io::Result<()>,
 ) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    write(exporter(format, excel_bom).as_ref(), &mut bytes)?;
+    write(exporter(format, style).as_ref(), &mut bytes)?;
     Ok(bytes)
 }

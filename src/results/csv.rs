@@ -58,9 +58,15 @@ pub fn header<'a>(area_codes: impl IntoIterator<Item = &'a str>) -> Vec<String> 
     header
 }
 
-/// Reads a score CSV back into a result set.
+/// Reads a score CSV back into a result set, in any of the styles `score` writes (a byte-order
+/// mark, `;` between fields with a decimal comma), as a spreadsheet may have saved it again.
 pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line = text.lines().next().unwrap_or_default();
+    let semicolons = first_line.contains(';') && !first_line.contains(',');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(if semicolons { b';' } else { b',' })
+        .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| t!("results-csv-unreadable", detail = e.to_string()))?
@@ -124,7 +130,14 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
         let line = record.position().map_or(0, |p| p.line());
         let field = |i: usize| record.get(i).unwrap_or("");
         let number = |i: usize| -> Result<Decimal, String> {
-            Decimal::from_str_exact(field(i)).map_err(|_| {
+            let written = field(i);
+            // With `;` between fields the decimal separator is a comma (the excel-vi style).
+            let written = if semicolons {
+                written.replace(',', ".")
+            } else {
+                written.to_string()
+            };
+            Decimal::from_str_exact(&written).map_err(|_| {
                 t!(
                     "results-not-a-number",
                     line = line,
@@ -203,11 +216,12 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
     })
 }
 
-/// "true" / "false" as written, or as a spreadsheet writes them back (TRUE / FALSE).
+/// "true" / "false" as written, or as a spreadsheet writes them back (TRUE / FALSE, and in a
+/// Vietnamese-locale spreadsheet ĐÚNG / SAI).
 fn boolean(text: &str) -> Option<bool> {
-    match text.trim() {
-        t if t.eq_ignore_ascii_case("true") => Some(true),
-        t if t.eq_ignore_ascii_case("false") => Some(false),
+    match text.trim().to_uppercase().as_str() {
+        "TRUE" | "ĐÚNG" => Some(true),
+        "FALSE" | "SAI" => Some(false),
         _ => None,
     }
 }
