@@ -10,6 +10,7 @@ mod completions;
 mod criteria_cmd;
 mod csv_styles;
 mod explain;
+mod guide;
 mod hostile;
 mod interface_language;
 mod manifest;
