@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Times `parindex score` (release build) end to end on 13, 200 and 3,300 synthetic units, on one
-# thread and on every core, next to a bare calamine read of the same files with the same thread
-# count (examples/bare_read.rs), and prints the ratio of the two.
+# Times `parindex score` (release build) end to end on 13, 200 and 3,300 units, on one thread and
+# on every core, next to a bare calamine read of the same files with the same thread count
+# (examples/bare_read.rs), and prints the ratio of the two. Two kinds of units: synthetic ones
+# (examples/synth.rs: only the table) and copies of the bundled samples/2022 workbooks
+# (examples/copies.rs: guide sheet, styles and all, each under its own unit code).
 #
 #   bash benches/scale.sh               # 13 200 3300
 #   bash benches/scale.sh 200 1000      # other sizes
@@ -9,8 +11,8 @@
 #
 # Wall time is the median of RUNS runs after one warm-up run (files in the page cache); peak RSS is
 # the largest "Maximum resident set size" GNU time reports over those runs. Data sets are written
-# by examples/synth.rs to target/synth/N (every 50th unit invalid, so `score` runs --keep-going
-# and exits 4 when some are) and reused while they hold N workbooks.
+# to target/synth/N (every 50th unit invalid, so `score` runs --keep-going and exits 4 when some
+# are) and target/copies/N, and reused while they hold N workbooks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +30,7 @@ else
     echo "      install it with: apt-get install time" >&2
 fi
 
-cargo build --quiet --release --bin parindex --example synth --example bare_read
+cargo build --quiet --release --bin parindex --example synth --example copies --example bare_read
 score=(target/release/parindex score --criteria "$criteria" --keep-going --format csv)
 bare=(target/release/examples/bare_read)
 
@@ -87,21 +89,30 @@ mib() { [[ $1 == - ]] && echo - || awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024
 
 echo "parindex scale benchmark: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(rustc --version | cut -d' ' -f1-2), median of $runs runs"
 echo
-printf '| %6s | %7s | %9s | %8s | %13s | %9s | %13s | %18s |\n' \
-    units threads "wall (s)" "files/s" "peak RSS MiB" "bare (s)" "bare RSS MiB" "score / bare read"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' --------: ---------: ----------: ---------: --------------: ----------: --------------: -------------------:
+printf '| %7s | %6s | %7s | %9s | %8s | %13s | %9s | %13s | %18s |\n' \
+    data units threads "wall (s)" "files/s" "peak RSS MiB" "bare (s)" "bare RSS MiB" "score / bare read"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' :-------- --------: ---------: ----------: ---------: --------------: ----------: --------------: -------------------:
 for n in "${sizes[@]}"; do
-    folder=target/synth/$n
-    if [[ $(find "$folder" -maxdepth 1 -name '*.xlsx' 2>/dev/null | wc -l) -ne $n ]]; then
-        target/release/examples/synth "$n" --criteria "$criteria" --out "$folder" >&2
-    fi
-    thread_counts=(1)
-    ((cores > 1)) && thread_counts+=("$cores")
-    for threads in "${thread_counts[@]}"; do
-        read -r wall rss bare_wall bare_rss < <(measure "$threads" "$folder")
-        printf '| %6s | %7s | %9s | %8s | %13s | %9s | %13s | %17sx |\n' \
-            "$n" "$threads" "$wall" "$(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%.0f", n / w}')" \
-            "$(mib "$rss")" "$bare_wall" "$(mib "$bare_rss")" \
-            "$(awk -v a="$wall" -v b="$bare_wall" 'BEGIN {printf "%.2f", a / b}')"
+    for kind in synthetic samples; do
+        if [[ $kind == synthetic ]]; then
+            folder=target/synth/$n
+            make=(target/release/examples/synth "$n" --criteria "$criteria" --out "$folder")
+        else
+            folder=target/copies/$n
+            make=(target/release/examples/copies "$n" --criteria "$criteria" --out "$folder")
+        fi
+        if [[ $(find "$folder" -maxdepth 1 -name '*.xlsx' 2>/dev/null | wc -l) -ne $n ]]; then
+            "${make[@]}" >&2
+        fi
+        thread_counts=(1)
+        ((cores > 1)) && thread_counts+=("$cores")
+        for threads in "${thread_counts[@]}"; do
+            read -r wall rss bare_wall bare_rss < <(measure "$threads" "$folder")
+            printf '| %7s | %6s | %7s | %9s | %8s | %13s | %9s | %13s | %17sx |\n' \
+                "$kind" "$n" "$threads" "$wall" \
+                "$(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%.0f", n / w}')" \
+                "$(mib "$rss")" "$bare_wall" "$(mib "$bare_rss")" \
+                "$(awk -v a="$wall" -v b="$bare_wall" 'BEGIN {printf "%.2f", a / b}')"
+        done
     done
 done

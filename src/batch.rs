@@ -282,6 +282,9 @@ pub fn score_all(
     batch
 }
 
+/// How many of the other files claiming a unit's code its error names; the rest are counted.
+const DUPLICATES_NAMED: usize = 3;
+
 /// Two files claiming one unit code (whatever its case) cannot both be right, and picking one
 /// would be a guess.
 fn exclude_duplicate_codes(batch: &mut Batch) {
@@ -305,9 +308,14 @@ fn exclude_duplicate_codes(batch: &mut Batch) {
         .partition(|unit| !duplicated.contains_key(&unit_key(&unit.unit_code)));
     batch.scored = kept;
     for unit in dropped {
-        let others: Vec<String> = duplicated[&unit_key(&unit.unit_code)]
+        let others: Vec<&PathBuf> = duplicated[&unit_key(&unit.unit_code)]
             .iter()
             .filter(|f| **f != unit.file)
+            .collect();
+        // A folder of copies of one file would otherwise list every copy under every copy.
+        let named: Vec<String> = others
+            .iter()
+            .take(DUPLICATES_NAMED)
             .map(|f| f.display().to_string())
             .collect();
         batch.report.excluded.push(Excluded {
@@ -316,7 +324,8 @@ fn exclude_duplicate_codes(batch: &mut Batch) {
                 msg!(
                     "unit-code-duplicate",
                     code = &unit.unit_code,
-                    others = others.join(", ")
+                    others = named.join(", "),
+                    more = others.len() - named.len()
                 ),
             )],
             file: unit.file,

@@ -394,6 +394,38 @@ fn duplicate_unit_codes_name_both_files() {
     );
     assert!(run.stderr().ends_with(&summary(2, 3)), "{}", run.stderr());
 
+    // Copies of one file: each names three of the others and counts the rest, so a folder of
+    // copies does not print every copy under every copy.
+    let form = full_marks(&framework, "KS01", "Thị trấn Kế Sách");
+    let copies = ["a", "b", "c", "d", "e", "f"]
+        .into_iter()
+        .fold(Test::new(), |test, name| {
+            test.unit(&format!("{name}.xlsx"), &framework, &form)
+        });
+    let run = rejected(
+        copies,
+        &[],
+        &[
+            "./a.xlsx: unit code \"KS01\" is also used by ./b.xlsx, ./c.xlsx, ./d.xlsx and 2 other files; each unit must have its own code",
+            "./b.xlsx: unit code \"KS01\" is also used by ./a.xlsx, ./c.xlsx, ./d.xlsx and 2 other files; each unit must have its own code",
+            "./c.xlsx: unit code \"KS01\" is also used by ./a.xlsx, ./b.xlsx, ./d.xlsx and 2 other files; each unit must have its own code",
+            "./d.xlsx: unit code \"KS01\" is also used by ./a.xlsx, ./b.xlsx, ./c.xlsx and 2 other files; each unit must have its own code",
+            "./e.xlsx: unit code \"KS01\" is also used by ./a.xlsx, ./b.xlsx, ./c.xlsx and 2 other files; each unit must have its own code",
+            "./f.xlsx: unit code \"KS01\" is also used by ./a.xlsx, ./b.xlsx, ./c.xlsx and 2 other files; each unit must have its own code",
+        ],
+    );
+    assert!(run.stderr().ends_with(&summary(6, 6)), "{}", run.stderr());
+    let five = ["a", "b", "c", "d", "e"]
+        .into_iter()
+        .fold(Test::new(), |test, name| {
+            test.unit(&format!("{name}.xlsx"), &framework, &form)
+        });
+    five.lang("vi")
+        .args(["score", "--criteria", &criteria(2022), "."])
+        .status(1)
+        .stderr_has("lỗi: ./a.xlsx: mã đơn vị \"KS01\" cũng được dùng trong ./b.xlsx, ./c.xlsx, ./d.xlsx và 1 tệp khác; mỗi đơn vị phải có mã riêng\n")
+        .run();
+
     // One file reached twice (named twice, or named and in a named folder) is one unit, read once.
     let form = full_marks(&framework, "KS01", "Thị trấn Kế Sách");
     let criteria = criteria(2022);

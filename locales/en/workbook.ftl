@@ -9,7 +9,11 @@ input-cannot-list = cannot list the folder: { $reason }
 input-folder-named-like-a-workbook = a folder named like a workbook, not a workbook file
 input-refused = cannot be read: { $reason }
 input-unreadable = cannot be read: { $reason }
-unit-code-duplicate = unit code "{ $code }" is also used by { $others }; each unit must have its own code
+unit-code-duplicate = unit code "{ $code }" is also used by { $others }{ $more ->
+        [0] {""}
+        [one] { "" } and 1 other file
+       *[other] { "" } and { $more } other files
+    }; each unit must have its own code
 
 skip-already-given = already given (each file is read once)
 skip-broken = cannot be read (a broken link?)

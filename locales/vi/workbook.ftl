@@ -9,7 +9,10 @@ input-cannot-list = không đọc được danh sách tệp trong thư mục: { 
 input-folder-named-like-a-workbook = đây là một thư mục mang tên như bảng tính, không phải tệp bảng tính
 input-refused = không đọc được tệp: { $reason }
 input-unreadable = không đọc được tệp: { $reason }
-unit-code-duplicate = mã đơn vị "{ $code }" cũng được dùng trong { $others }; mỗi đơn vị phải có mã riêng
+unit-code-duplicate = mã đơn vị "{ $code }" cũng được dùng trong { $others }{ $more ->
+        [0] {""}
+       *[other] { "" } và { $more } tệp khác
+    }; mỗi đơn vị phải có mã riêng
 
 skip-already-given = đã có (mỗi tệp chỉ đọc một lần)
 skip-broken = không đọc được (liên kết hỏng?)

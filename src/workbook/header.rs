@@ -1,7 +1,6 @@
 //! Finding the criteria table: the sheet and row whose cells carry every required column label,
 //! alone or split over two rows, merged or not; visible sheets first.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use calamine::Data;
@@ -14,12 +13,14 @@ use crate::problem::{CellRef, Location, Problem};
 /// The criteria table's header row and the column of each label found in it.
 pub(super) struct Header {
     pub row: u32,
-    columns: HashMap<&'static str, u32>,
+    /// The column of each of `labels::TABLE_COLUMNS`, in that order.
+    columns: [Option<u32>; labels::TABLE_COLUMNS.len()],
 }
 
 impl Header {
     pub fn column(&self, label: Label) -> Option<u32> {
-        self.columns.get(label.name).copied()
+        let position = labels::TABLE_COLUMNS.iter().position(|l| *l == label)?;
+        self.columns[position]
     }
 }
 
@@ -120,34 +121,44 @@ fn search<'a>(path: &Path, sheet: &'a LoadedSheet) -> Search<'a> {
     else {
         return Search::NotFound(None);
     };
-    // Each cell folded once; "Điểm" above "Tự đánh giá" folds to "diem" + "tudanhgia".
-    let folded_row = |row: u32| -> HashMap<u32, String> {
+    // Each cell folded once; "Điểm" above "Tự đánh giá" folds to "diem" + "tudanhgia", so no
+    // part of a label is longer than the longest label.
+    let longest = labels::TABLE_COLUMNS
+        .iter()
+        .map(Label::longest)
+        .max()
+        .unwrap_or(0);
+    let folded_row = |row: u32| -> Vec<Option<String>> {
         (col0..=col_end)
-            .filter_map(|col| Some((col, labels::fold(label_text(sheet, row, col)?))))
+            .map(|col| labels::fold_at_most(label_text(sheet, row, col)?, longest))
             .collect()
     };
     let mut best: Option<NearMiss> = None;
     let mut above = row0.checked_sub(1).map(folded_row).unwrap_or_default();
     for row in row0..=row_end {
         let own_row = folded_row(row);
-        let mut columns = HashMap::new();
+        let mut columns = [None; labels::TABLE_COLUMNS.len()];
         let mut duplicated = Vec::new();
-        for col in col0..=col_end {
-            let Some(own) = own_row.get(&col) else {
+        for (offset, own) in own_row.iter().enumerate() {
+            let Some(own) = own else {
                 continue;
             };
-            let combined = above.get(&col).map(|a| format!("{a}{own}"));
-            for label in labels::TABLE_COLUMNS {
+            let col = col0 + offset as u32;
+            let combined = above
+                .get(offset)
+                .and_then(Option::as_ref)
+                .map(|a| format!("{a}{own}"));
+            for (position, label) in labels::TABLE_COLUMNS.iter().enumerate() {
                 let matches = label.matches_folded(own)
                     || combined.as_deref().is_some_and(|c| label.matches_folded(c));
-                if matches && columns.insert(label.name, col).is_some_and(|c| c != col) {
+                if matches && columns[position].replace(col).is_some_and(|c| c != col) {
                     duplicated.push(label.name);
                 }
             }
         }
-        let found = required
+        let found = columns[..required.len()]
             .iter()
-            .filter(|l| columns.contains_key(l.name))
+            .filter(|c| c.is_some())
             .count();
         if found == required.len() {
             if !duplicated.is_empty() {
@@ -161,8 +172,9 @@ fn search<'a>(path: &Path, sheet: &'a LoadedSheet) -> Search<'a> {
         if found > 0 && best.as_ref().is_none_or(|b| found > b.found) {
             let missing = required
                 .iter()
-                .filter(|l| !columns.contains_key(l.name))
-                .map(|l| l.name)
+                .zip(&columns)
+                .filter(|(_, col)| col.is_none())
+                .map(|(l, _)| l.name)
                 .collect();
             best = Some(NearMiss {
                 found,

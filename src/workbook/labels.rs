@@ -5,17 +5,31 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Reduces a label to lowercase ASCII letters and digits: "Điểm tự đánh giá:" → "diemtudanhgia".
-pub fn fold(label: &str) -> String {
-    label
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            other => other,
-        })
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+pub fn fold(text: &str) -> String {
+    fold_at_most(text, usize::MAX).unwrap_or_default()
+}
+
+/// [`fold`], or `None` as soon as the folded text grows past `limit` characters: no label is that
+/// long, and forms hold paragraphs (guides, criterion names) whose decomposition would cost more
+/// than reading the whole table.
+pub fn fold_at_most(text: &str, limit: usize) -> Option<String> {
+    let mut folded = String::new();
+    let mut count = 0;
+    let mut push = |c: char| {
+        let c = if matches!(c, 'đ' | 'Đ') { 'd' } else { c };
+        for lower in c.to_lowercase().filter(|c| c.is_alphanumeric()) {
+            count += 1;
+            folded.push(lower);
+        }
+        count <= limit
+    };
+    // ASCII text is its own decomposition; only the rest pays for one.
+    let complete = if text.is_ascii() {
+        text.chars().all(&mut push)
+    } else {
+        text.nfd().filter(|c| !is_combining_mark(*c)).all(&mut push)
+    };
+    complete.then_some(folded)
 }
 
 /// A label the reader looks for, with the folded spellings it accepts.
@@ -28,7 +42,12 @@ pub struct Label {
 
 impl Label {
     pub fn matches(&self, text: &str) -> bool {
-        self.matches_folded(&fold(text))
+        fold_at_most(text, self.longest()).is_some_and(|folded| self.matches_folded(&folded))
+    }
+
+    /// The length of the longest folded spelling accepted.
+    pub fn longest(&self) -> usize {
+        self.accepted.iter().map(|a| a.len()).max().unwrap_or(0)
     }
 
     /// [`Label::matches`] for text already passed through [`fold`].
@@ -99,15 +118,18 @@ pub const REQUIRED_COLUMNS: usize = 5;
 
 /// "Not applicable" (không phát sinh) as written in a score cell.
 pub fn is_not_applicable(text: &str) -> bool {
-    matches!(fold(text).as_str(), "kps" | "khongphatsinh" | "na")
+    fold_at_most(text, "khongphatsinh".len())
+        .is_some_and(|folded| matches!(folded.as_str(), "kps" | "khongphatsinh" | "na"))
 }
 
 /// Labels of a total row, which has no criterion code.
 pub fn is_total_row(text: &str) -> bool {
-    matches!(
-        fold(text).as_str(),
-        "tong" | "tongcong" | "tongdiem" | "tongso" | "total"
-    )
+    fold_at_most(text, "tongcong".len()).is_some_and(|folded| {
+        matches!(
+            folded.as_str(),
+            "tong" | "tongcong" | "tongdiem" | "tongso" | "total"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -121,6 +143,19 @@ mod tests {
         let nfd: String = "Điểm thẩm định".nfd().collect();
         assert_eq!(fold(&nfd), "diemthamdinh");
         assert_eq!(fold("Mã\u{a0}tiêu  chí"), "matieuchi");
+        assert_eq!(fold("Self-score (max 5)"), "selfscoremax5");
+    }
+
+    #[test]
+    fn stops_folding_past_the_limit() {
+        assert_eq!(
+            fold_at_most("Điểm tự đánh giá", 13).as_deref(),
+            Some("diemtudanhgia")
+        );
+        assert_eq!(fold_at_most("Điểm tự đánh giá", 12), None);
+        assert_eq!(fold_at_most("Self score", 9).as_deref(), Some("selfscore"));
+        assert_eq!(fold_at_most("Self score", 8), None);
+        assert_eq!(fold_at_most("", 0).as_deref(), Some(""));
     }
 
     #[test]
