@@ -89,9 +89,9 @@ mib() { [[ $1 == - ]] && echo - || awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024
 
 echo "parindex scale benchmark: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(rustc --version | cut -d' ' -f1-2), median of $runs runs"
 echo
-printf '| %7s | %6s | %7s | %9s | %8s | %13s | %9s | %13s | %18s |\n' \
+printf '| %-9s | %6s | %7s | %9s | %8s | %13s | %9s | %13s | %18s |\n' \
     data units threads "wall (s)" "files/s" "peak RSS MiB" "bare (s)" "bare RSS MiB" "score / bare read"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' :-------- --------: ---------: ----------: ---------: --------------: ----------: --------------: -------------------:
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' :---------- -------: --------: ----------: ---------: --------------: ----------: --------------: -------------------:
 for n in "${sizes[@]}"; do
     for kind in synthetic samples; do
         if [[ $kind == synthetic ]]; then
@@ -108,7 +108,7 @@ for n in "${sizes[@]}"; do
         ((cores > 1)) && thread_counts+=("$cores")
         for threads in "${thread_counts[@]}"; do
             read -r wall rss bare_wall bare_rss < <(measure "$threads" "$folder")
-            printf '| %7s | %6s | %7s | %9s | %8s | %13s | %9s | %13s | %17sx |\n' \
+            printf '| %-9s | %6s | %7s | %9s | %8s | %13s | %9s | %13s | %17sx |\n' \
                 "$kind" "$n" "$threads" "$wall" \
                 "$(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%.0f", n / w}')" \
                 "$(mib "$rss")" "$bare_wall" "$(mib "$bare_rss")" \
