@@ -312,9 +312,14 @@ fn write_instructions(sheet: &mut Worksheet, framework: &Framework) -> Result<()
         (format!("Mã bộ tiêu chí của biểu mẫu: {}.", framework.fingerprint()), wrap),
     ];
     for (i, (text, format)) in lines.iter().enumerate() {
-        let size = if i == 0 { 14.0 } else { page::FONT_SIZE };
+        // The title's larger capitals take more room than the width's unit.
+        let (size, room) = if i == 0 {
+            (14.0, WIDTH * page::FONT_SIZE / 14.0 / 1.3)
+        } else {
+            (page::FONT_SIZE, WIDTH)
+        };
         sheet.write_string_with_format(i as u32, 0, text, format)?;
-        sheet.set_row_height(i as u32, page::height(page::lines(text, WIDTH), size))?;
+        sheet.set_row_height(i as u32, page::height(page::lines(text, room), size))?;
     }
     page::setup(sheet, false, None)?;
     sheet.protect();

@@ -100,12 +100,21 @@ fn cell(text: &str, width: usize, size: usize, align: AlignmentType) -> TableCel
         .vertical_align(VAlignType::Center)
 }
 
+/// A cell kept on the page of the next row: the summary's rows stay together.
+fn kept(text: &str, width: usize, align: AlignmentType) -> TableCell {
+    TableCell::new()
+        .add_paragraph(paragraph(text, BODY, align).keep_next(true))
+        .width(width, WidthType::Dxa)
+        .vertical_align(VAlignType::Center)
+}
+
 fn header_cell(text: &str, width: usize) -> TableCell {
     let run = Run::new().add_text(text).size(HEADER).bold();
     TableCell::new()
         .add_paragraph(
             Paragraph::new()
                 .align(AlignmentType::Center)
+                .keep_next(true)
                 .line_spacing(LineSpacing::new().before(0).after(0))
                 .add_run(run),
         )
@@ -222,15 +231,10 @@ fn summary(report: &ScoreReport) -> (Table, Paragraph) {
     let mut rows = vec![header.cant_split()];
     let line = |number: usize, label: &str, count: usize, share: Decimal| {
         TableRow::new(vec![
-            cell(&number.to_string(), widths[0], BODY, AlignmentType::Center),
-            cell(label, widths[1], BODY, AlignmentType::Left),
-            cell(&count.to_string(), widths[2], BODY, AlignmentType::Center),
-            cell(
-                &comma(share.to_string()),
-                widths[3],
-                BODY,
-                AlignmentType::Right,
-            ),
+            kept(&number.to_string(), widths[0], AlignmentType::Center),
+            kept(label, widths[1], AlignmentType::Left),
+            kept(&count.to_string(), widths[2], AlignmentType::Center),
+            kept(&comma(share.to_string()), widths[3], AlignmentType::Right),
         ])
         .cant_split()
     };

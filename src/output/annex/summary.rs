@@ -153,6 +153,7 @@ pub fn write(workbook: &mut Workbook, report: &ScoreReport) -> Result<(), XlsxEr
     {
         sheet.write_string_with_format(row, col as u16, *text, &header)?;
     }
+    sheet.set_row_height(row, page::height(2, FONT_SIZE))?;
     let first_area_row = row + 1;
     let point_format = cell.clone().set_num_format(points_format(2));
     for (i, (area, mean)) in framework.areas().zip(&summary.areas).enumerate() {
