@@ -33,3 +33,4 @@ per-unit-wrote = wrote { $sheets } result sheets into { $folder }
 score-not-submitted = INCOMPLETE RESULT: { $units } units of the roster did not submit a form (--accept-missing accepts them):
 score-not-submitted-accepted = { $units } units of the roster did not submit, listed as not submitted:
 score-not-submitted-unit = not submitted: { $code } { $name }
+per-unit-same-file = the unit codes { $first } and { $second } give the same result sheet file name { $file }; change one of them

@@ -33,3 +33,4 @@ per-unit-wrote = đã ghi { $sheets } phiếu kết quả vào { $folder }
 score-not-submitted = KẾT QUẢ CHƯA ĐẦY ĐỦ: { $units } đơn vị trong danh sách chưa nộp bảng tự đánh giá (dùng --accept-missing để chấp nhận):
 score-not-submitted-accepted = { $units } đơn vị trong danh sách chưa nộp, được ghi "chưa nộp":
 score-not-submitted-unit = chưa nộp: { $code } { $name }
+per-unit-same-file = mã đơn vị { $first } và { $second } cho cùng một tên tệp phiếu kết quả { $file }; hãy sửa một trong hai mã

@@ -169,7 +169,6 @@ fn body_rows(annex: &Annex, widths: &[usize], size: usize) -> Vec<TableRow> {
                 let right = AlignmentType::Right;
                 let centre = AlignmentType::Center;
                 cells.push(match value {
-                    Cell::Empty => cell("", width, size, centre),
                     Cell::Text(text) => {
                         let run = Run::new().add_text(text).size(size);
                         let run = if row.self_assessed { run.italic() } else { run };

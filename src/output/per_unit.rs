@@ -17,6 +17,7 @@ use crate::decision::{attached_to, place_and_date};
 use crate::framework::Framework;
 use crate::rank::Ranked;
 use crate::score::{Basis, UnitScore, percent};
+use crate::t;
 use crate::workbook::UnitAssessment;
 use crate::workbook::cell::Score;
 
@@ -37,8 +38,11 @@ pub fn sheets(
         let name = file_name(code);
         // File systems that ignore case would put two units in one file.
         if let Some(other) = names.insert(name.to_lowercase(), code.clone()) {
-            return Err(XlsxError::ParameterError(format!(
-                "the unit codes {other} and {code} give the same file name {name}"
+            return Err(XlsxError::ParameterError(t!(
+                "per-unit-same-file",
+                first = other,
+                second = code,
+                file = name
             )));
         }
         sheets.push((name, sheet(report, ranked, forms.get(&ranked.unit.file))?));
@@ -432,4 +436,16 @@ fn criterion_row(
     let lines = page::lines(&node.name, WIDTHS[1]).max(page::lines(&note, WIDTHS[6]));
     sheet.set_row_height(row, page::height(lines, FONT_SIZE))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn unit_codes_become_safe_file_names() {
+        assert_eq!(file_name("KS04"), "KS04.xlsx");
+        assert_eq!(file_name(" ../KS/04 "), "___KS_04.xlsx");
+        assert_eq!(file_name("Xã-01"), "Xã-01.xlsx");
+    }
 }

@@ -47,7 +47,6 @@ pub struct Column {
 /// One cell of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
-    Empty,
     Text(String),
     Number(u64),
     Points(Decimal),

@@ -176,9 +176,6 @@ pub fn write(
         for (col, value) in row.cells.iter().enumerate() {
             let c = col as u16;
             match value {
-                Cell::Empty => {
-                    sheet.write_blank(r, c, &text)?;
-                }
                 Cell::Text(t) => {
                     let format = if row.self_assessed { &italic } else { &text };
                     sheet.write_string_with_format(r, c, t, format)?;
