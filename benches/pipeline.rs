@@ -73,9 +73,13 @@ fn score_pipeline(bencher: Bencher, units: usize) {
             format: Format::Csv,
             csv_style: CsvStyle::Standard,
             keep_going: true,
+            accept_missing: false,
         },
         record: false,
         output: None,
+        decision: None,
+        roster: None,
+        per_unit: None,
     };
     bencher
         .counter(ItemsCount::new(units))

@@ -1,7 +1,7 @@
 //! Scoring a batch of unit workbooks: expand folders, read and score each file, and check what
 //! only shows across files (duplicate unit codes).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -12,7 +12,7 @@ use crate::input::FileKind;
 use crate::problem::{Location, Problem};
 use crate::score::{BasisChoice, UnitScore, score_unit};
 use crate::text::unit_key;
-use crate::workbook::read_unit;
+use crate::workbook::{UnitAssessment, read_unit};
 use crate::{msg, t};
 
 /// Extensions read from folders (compared case-insensitively).
@@ -30,6 +30,9 @@ pub struct Excluded {
 pub struct Batch {
     pub scored: Vec<UnitScore>,
     pub report: BatchReport,
+    /// The forms of the units scored, by file, when asked to keep them (per-unit result
+    /// sheets show every cell); otherwise each is dropped once scored.
+    pub forms: HashMap<PathBuf, UnitAssessment>,
 }
 
 /// What became of a batch's inputs besides the units scored: excluded and skipped files,
@@ -244,6 +247,7 @@ pub fn score_all(
     framework: &Framework,
     paths: &[PathBuf],
     basis: BasisChoice,
+    keep_forms: bool,
     progress: &dyn Progress,
 ) -> Batch {
     let mut batch = Batch::default();
@@ -253,20 +257,28 @@ pub fn score_all(
         .par_iter()
         .map(|file| {
             let mut warnings = Vec::new();
+            let mut form = None;
             let scored = read_unit(file, framework).and_then(|mut unit| {
                 warnings.append(&mut unit.warnings);
-                score_unit(framework, &unit, basis)
+                let scored = score_unit(framework, &unit, basis);
+                form = keep_forms.then_some(unit);
+                scored
             });
             progress.advance();
-            (scored, warnings)
+            (scored, warnings, form)
         })
         .collect();
     progress.finish();
     let report = &mut batch.report;
-    for (file, (scored, mut warnings)) in files.into_iter().zip(results) {
+    for (file, (scored, mut warnings, form)) in files.into_iter().zip(results) {
         report.warnings.append(&mut warnings);
         match scored {
-            Ok(unit) => batch.scored.push(unit),
+            Ok(unit) => {
+                if let Some(form) = form {
+                    batch.forms.insert(file, form);
+                }
+                batch.scored.push(unit);
+            }
             Err(problems) => {
                 let (errors, mut warnings): (Vec<_>, Vec<_>) =
                     problems.into_iter().partition(Problem::is_error);

@@ -13,10 +13,11 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{
-    DataValidation, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+    Color, DataValidation, Format, FormatAlign, FormatBorder, Formula, Worksheet, XlsxError,
 };
 
-use crate::framework::Framework;
+use crate::framework::{Framework, Source};
+use crate::output::page;
 use crate::workbook::labels;
 
 /// A score as typed into the form.
@@ -48,35 +49,59 @@ pub struct FormData {
 pub const SHEET: &str = "Tự đánh giá";
 
 const FIRST_TABLE_ROW: u32 = 6;
+/// Column widths: code, criterion, maximum, self, appraised, evidence, note.
+const WIDTHS: [f64; 7] = [12.0, 60.0, 10.0, 12.0, 12.0, 30.0, 20.0];
+/// Cells the unit fills in (light yellow), the appraisal council (light blue), and points from
+/// outside the unit such as the survey (grey, locked).
+const UNIT_FILL: u32 = 0xFFF2CC;
+const COUNCIL_FILL: u32 = 0xDDEBF7;
+const EXTERNAL_FILL: u32 = 0xD9D9D9;
 
 /// Builds the form workbook in memory.
 pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
+    let mut workbook = page::workbook()?;
     let sheet = workbook.add_worksheet();
     sheet.set_name(SHEET)?;
-    let bold = Format::new().set_bold();
-    let title = Format::new().set_bold().set_font_size(13);
-    let left = Format::new().set_align(FormatAlign::Left);
-    let header = Format::new()
+    let bold = page::text().set_bold();
+    let title = page::text().set_bold().set_font_size(13);
+    let left = page::text().set_align(FormatAlign::Left);
+    let header = page::text()
         .set_bold()
         .set_text_wrap()
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter)
         .set_border(FormatBorder::Thin);
-    let group = Format::new()
+    let group = page::text()
         .set_bold()
         .set_text_wrap()
+        .set_align(FormatAlign::Top)
         .set_border(FormatBorder::Thin);
-    let wrap = Format::new()
+    let wrap = page::text()
         .set_text_wrap()
         .set_align(FormatAlign::Top)
         .set_border(FormatBorder::Thin);
     let subtotal = group.clone().set_num_format("0.###");
-    let number = Format::new()
+    let number = page::text()
         .set_num_format("0.###")
+        .set_align(FormatAlign::Top)
         .set_border(FormatBorder::Thin);
-    let input = number.clone().set_unlocked();
-    let input_text = wrap.clone().set_unlocked();
+    // What the unit fills in, what the appraisal council fills in, and what comes from outside
+    // the unit (the survey): each its own shade; the last locked.
+    let input = number
+        .clone()
+        .set_unlocked()
+        .set_background_color(Color::RGB(UNIT_FILL));
+    let appraised_input = number
+        .clone()
+        .set_unlocked()
+        .set_background_color(Color::RGB(COUNCIL_FILL));
+    let external = number
+        .clone()
+        .set_background_color(Color::RGB(EXTERNAL_FILL));
+    let input_text = wrap
+        .clone()
+        .set_unlocked()
+        .set_background_color(Color::RGB(UNIT_FILL));
 
     sheet.write_string_with_format(
         0,
@@ -88,7 +113,9 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
         &title,
     )?;
     sheet.write_string_with_format(1, 0, labels::UNIT_CODE.name, &bold)?;
-    let unit_input = Format::new().set_unlocked();
+    let unit_input = page::text()
+        .set_unlocked()
+        .set_background_color(Color::RGB(UNIT_FILL));
     sheet.write_string_with_format(1, 1, &data.unit_code, &unit_input)?;
     sheet.write_string_with_format(2, 0, labels::UNIT_NAME.name, &bold)?;
     sheet.write_string_with_format(2, 1, &data.unit_name, &unit_input)?;
@@ -102,7 +129,7 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
         sheet.write_string_with_format(header_row, col as u16, label.name, &header)?;
     }
     sheet.set_row_height(header_row, 32)?;
-    for (col, width) in [12, 60, 10, 12, 12, 30, 20].into_iter().enumerate() {
+    for (col, width) in WIDTHS.into_iter().enumerate() {
         sheet.set_column_width(col as u16, width)?;
     }
     sheet.set_freeze_panes(FIRST_TABLE_ROW, 0)?;
@@ -127,6 +154,18 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
 
     for (index, node) in framework.nodes.iter().enumerate() {
         let row = row_of(index);
+        // Tall enough for the wrapped name (or evidence), in Excel and LibreOffice alike.
+        let filled = data.rows.get(&index);
+        let lines = [
+            (node.name.as_str(), WIDTHS[1]),
+            (filled.map_or("", |f| f.evidence.as_str()), WIDTHS[5]),
+            (filled.map_or("", |f| f.note.as_str()), WIDTHS[6]),
+        ]
+        .iter()
+        .map(|(text, width)| page::lines(text, *width))
+        .max()
+        .unwrap_or(1);
+        sheet.set_row_height(row, page::height(lines, page::FONT_SIZE))?;
         let Some(rule) = &node.leaf else {
             sheet.write_string_with_format(row, 0, &node.code, &group)?;
             sheet.write_string_with_format(row, 1, &node.name, &group)?;
@@ -147,15 +186,21 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
         sheet.write_string_with_format(row, 1, &node.name, &wrap)?;
         sheet.write_number_with_format(row, 2, to_f64(node.max), &number)?;
         let filled = data.rows.get(&index).cloned().unwrap_or_default();
+        let survey = rule.source == Source::Survey;
         for (col, entry) in [(3, filled.self_score), (4, filled.appraised)] {
+            let format = match (survey, col) {
+                (true, _) => &external,
+                (false, 3) => &input,
+                (false, _) => &appraised_input,
+            };
             match entry {
                 Some(Entry::Points(p)) => {
-                    sheet.write_number_with_format(row, col, to_f64(p), &input)?
+                    sheet.write_number_with_format(row, col, to_f64(p), format)?
                 }
                 Some(Entry::NotApplicable) => {
-                    sheet.write_string_with_format(row, col, "KPS", &input)?
+                    sheet.write_string_with_format(row, col, "KPS", format)?
                 }
-                None => sheet.write_blank(row, col, &input)?,
+                None => sheet.write_blank(row, col, format)?,
             };
             validate_score(sheet, row, col, node.max, rule)?;
         }
@@ -180,11 +225,7 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
     }
 
     // Printable on A4 landscape, one page wide, the header row repeated on every page.
-    sheet
-        .set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0)
-        .set_repeat_rows(header_row, header_row)?;
+    page::setup(sheet, true, Some((header_row, header_row)))?;
     // Structure cells are locked; no password, so staff can still unprotect deliberately.
     sheet.protect();
 
@@ -226,33 +267,61 @@ fn validate_score(
     Ok(())
 }
 
-/// The "Hướng dẫn" (instructions) sheet.
+/// The "Hướng dẫn" (instructions) sheet, for the commune's clerk who fills the form in: what to
+/// fill, what not to touch, what the colours mean, where to send it. A4 portrait, wrapped.
 fn write_instructions(sheet: &mut Worksheet, framework: &Framework) -> Result<(), XlsxError> {
     sheet.set_name("Hướng dẫn")?;
-    sheet.set_column_width(0, 110)?;
-    let bold = Format::new().set_bold().set_font_size(13);
-    let wrap = Format::new().set_text_wrap();
-    sheet.write_string_with_format(
-        0,
-        0,
-        "HƯỚNG DẪN ĐIỀN BẢNG TỰ ĐÁNH GIÁ / HOW TO FILL IN THIS FORM",
-        &bold,
-    )?;
-    let lines = [
-        format!("Bộ tiêu chí: {} — năm {} ({}).", framework.name, framework.year, framework.fingerprint()),
-        format!("1. Ghi Mã đơn vị và Tên đơn vị ở sheet \"{SHEET}\" (ô B2, B3). Không sửa Năm và Mã bộ tiêu chí."),
-        "2. Với mỗi tiêu chí thành phần, nhập Điểm tự đánh giá (cột D); Hội đồng thẩm định nhập Điểm thẩm định (cột E). Điểm là số từ 0 đến Điểm tối đa; dùng dấu phẩy hoặc dấu chấm thập phân theo cài đặt của máy, không nhập điểm dạng chữ.".to_string(),
-        "3. Tiêu chí không phát sinh: ghi KPS (chỉ với tiêu chí cho phép; bảng sẽ báo lỗi nếu không được phép). Tiêu chí không phát sinh được trừ khỏi cả điểm đạt và điểm tối đa.".to_string(),
-        "4. Mỗi điểm cần Tài liệu kiểm chứng (cột F); nếu không có, giải trình cách chấm ở cột Ghi chú (G).".to_string(),
-        "5. Các dòng lĩnh vực, tiêu chí và Tổng cộng là công thức tự cộng; không sửa. Điểm được tính lại từ các tiêu chí thành phần.".to_string(),
-        "6. Tiêu chí điều tra xã hội học: không tự chấm; điểm điều tra ghi ở cột Điểm thẩm định.".to_string(),
-        "7. Kiểm tra trước khi gửi: parindex validate --criteria <bộ tiêu chí> <thư mục>.".to_string(),
-        String::new(),
-        "EN: fill in the unit code and name; enter self scores (column D) and appraised scores (column E) as numbers from 0 to the maximum; write KPS where a criterion did not arise and is allowed to; give evidence (F) or an explanation (G) for every score; subtotal rows are formulas.".to_string(),
+    const WIDTH: f64 = 90.0;
+    sheet.set_column_width(0, WIDTH)?;
+    let title = page::text()
+        .set_bold()
+        .set_font_size(14)
+        .set_align(FormatAlign::Center)
+        .set_text_wrap();
+    let heading = page::text().set_bold().set_text_wrap();
+    let wrap = page::text().set_text_wrap().set_align(FormatAlign::Top);
+    let shade = |fill: u32| {
+        wrap.clone()
+            .set_background_color(Color::RGB(fill))
+            .set_border(FormatBorder::Thin)
+    };
+    let lines: Vec<(String, Format)> = vec![
+        ("HƯỚNG DẪN ĐIỀN BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH".to_string(), title),
+        (format!("{} (năm {}).", framework.name, framework.year), wrap.clone()),
+        (String::new(), wrap.clone()),
+        ("1. Những ô cần điền".to_string(), heading.clone()),
+        (format!("• Ở trang tính \"{SHEET}\": ghi Mã đơn vị và Tên đơn vị (ô B2, B3) đúng như cơ quan nội vụ đã thông báo."), wrap.clone()),
+        ("• Cột \"Điểm tự đánh giá\": với mỗi tiêu chí thành phần, ghi số điểm đơn vị tự chấm, từ 0 đến Điểm tối đa của dòng đó. Ghi số (ví dụ 1,5), không ghi chữ. Máy báo lỗi nếu điểm vượt quá điểm tối đa.".to_string(), wrap.clone()),
+        ("• Tiêu chí không phát sinh trong năm: ghi KPS (chỉ ở những tiêu chí cho phép; máy báo lỗi nếu không được phép) và ghi lý do ở cột Ghi chú. Tiêu chí không phát sinh không tính vào điểm đạt lẫn điểm tối đa.".to_string(), wrap.clone()),
+        ("• Cột \"Tài liệu kiểm chứng\": ghi số, ký hiệu, ngày của văn bản chứng minh điểm đã chấm. Không có tài liệu thì giải trình ở cột \"Ghi chú\".".to_string(), wrap.clone()),
+        (String::new(), wrap.clone()),
+        ("2. Những ô không được sửa".to_string(), heading.clone()),
+        ("• Năm, Mã bộ tiêu chí, mã và tên tiêu chí, Điểm tối đa: do cơ quan nội vụ lập, đơn vị không sửa, không thêm hay xoá dòng, không đổi tên trang tính.".to_string(), wrap.clone()),
+        ("• Các dòng lĩnh vực, tiêu chí và dòng Tổng cộng tự cộng điểm; không ghi đè lên.".to_string(), wrap.clone()),
+        ("• Cột \"Điểm thẩm định\" do Hội đồng thẩm định ghi; đơn vị để trống.".to_string(), wrap.clone()),
+        (String::new(), wrap.clone()),
+        ("3. Ý nghĩa màu ô".to_string(), heading.clone()),
+        ("Màu vàng nhạt: ô đơn vị điền (mã, tên đơn vị, điểm tự đánh giá, tài liệu kiểm chứng, ghi chú).".to_string(), shade(UNIT_FILL)),
+        ("Màu xanh nhạt: ô Hội đồng thẩm định điền (điểm thẩm định).".to_string(), shade(COUNCIL_FILL)),
+        ("Màu xám, đã khoá: điểm do nơi khác chấm, như điều tra xã hội học; đơn vị không điền.".to_string(), shade(EXTERNAL_FILL)),
+        (String::new(), wrap.clone()),
+        ("4. Gửi bảng đã điền".to_string(), heading),
+        ("• Lưu tệp dạng Excel (.xlsx), giữ nguyên tên trang tính, rồi gửi cùng tài liệu kiểm chứng về cơ quan nội vụ đã gửi biểu mẫu này (Phòng Nội vụ hoặc Sở Nội vụ), đúng thời hạn ghi trong văn bản hướng dẫn tự đánh giá.".to_string(), wrap.clone()),
+        ("• Cần hỏi thêm: liên hệ công chức phụ trách cải cách hành chính của cơ quan nội vụ.".to_string(), wrap.clone()),
+        (String::new(), wrap.clone()),
+        (format!("Mã bộ tiêu chí của biểu mẫu: {}.", framework.fingerprint()), wrap),
     ];
-    for (i, line) in lines.iter().enumerate() {
-        sheet.write_string_with_format(i as u32 + 2, 0, line, &wrap)?;
+    for (i, (text, format)) in lines.iter().enumerate() {
+        // The title's larger capitals take more room than the width's unit.
+        let (size, room) = if i == 0 {
+            (14.0, WIDTH * page::FONT_SIZE / 14.0 / 1.3)
+        } else {
+            (page::FONT_SIZE, WIDTH)
+        };
+        sheet.write_string_with_format(i as u32, 0, text, format)?;
+        sheet.set_row_height(i as u32, page::height(page::lines(text, room), size))?;
     }
+    page::setup(sheet, false, None)?;
     sheet.protect();
     Ok(())
 }

@@ -24,6 +24,10 @@ pub const MAX_MAPPING_BYTES: u64 = 4 * MIB;
 pub const MAX_RESULTS_BYTES: u64 = 64 * MIB;
 /// A run manifest: a path and a hash per input.
 pub const MAX_MANIFEST_BYTES: u64 = 64 * MIB;
+/// A decision file: a dozen lines.
+pub const MAX_DECISION_BYTES: u64 = MIB;
+/// A roster as CSV: a line per unit (a roster workbook has the workbook limits).
+pub const MAX_ROSTER_BYTES: u64 = 4 * MIB;
 
 /// Why an input was not read. Carried inside an [`io::Error`], so that every caller's existing
 /// "cannot read … file X: {error}" message names the reason.
@@ -48,6 +52,8 @@ pub enum InputKind {
     Results,
     Mapping,
     Manifest,
+    Decision,
+    Roster,
 }
 
 impl fmt::Display for InputKind {
@@ -58,6 +64,8 @@ impl fmt::Display for InputKind {
             InputKind::Results => t!("input-kind-results"),
             InputKind::Mapping => t!("input-kind-mapping"),
             InputKind::Manifest => t!("input-kind-manifest"),
+            InputKind::Decision => t!("input-kind-decision"),
+            InputKind::Roster => t!("input-kind-roster"),
         })
     }
 }

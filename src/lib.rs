@@ -5,7 +5,9 @@
 //! [`score`] it, [`rank`] the units, and write the [`output`]. [`pipeline`] runs them, over many
 //! files with [`batch`], for every command; [`compare`] sets two years side by side from their
 //! [`results`] through a [`mapping`]; [`explain`] shows where each point came from; [`manifest`]
-//! records what a published result was computed from and [`publish`] writes it. [`form`] writes
+//! records what a published result was computed from and [`publish`] writes it. A result is
+//! published with its [`decision`] (printed on the annex), checked against a [`roster`] of the
+//! units expected, and summed up in a [`summary`]. [`form`] writes
 //! the unit's form and [`synth`] many synthetic ones for benchmarks and tests. [`input`] reads
 //! the files the user names, only regular files and within limits, and the workbook reader checks
 //! each workbook's container against its limits before the spreadsheet library opens it. The
@@ -13,6 +15,7 @@
 
 pub mod batch;
 pub mod compare;
+pub mod decision;
 pub mod explain;
 pub mod form;
 pub mod framework;
@@ -27,7 +30,9 @@ pub mod problem;
 pub mod publish;
 pub mod rank;
 pub mod results;
+pub mod roster;
 pub mod score;
+pub mod summary;
 pub mod synth;
 pub mod text;
 pub mod workbook;

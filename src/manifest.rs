@@ -2,8 +2,8 @@
 //! that the same inputs still give the same bytes (`parindex verify`).
 //!
 //! It records the tool and its version, the time, the working folder, the command with its
-//! options, every input file (criteria files with their id, workbooks, results and mapping files)
-//! with its SHA-256, and the output's SHA-256. Paths are recorded as given, relative to the
+//! options, every input file (criteria files with their id, workbooks, results and mapping files,
+//! decision and roster files) with its SHA-256, and the output's SHA-256. Paths are recorded as given, relative to the
 //! working folder, because they are part of the output (the JSON names each unit's file).
 
 use std::io::{self, Read};
@@ -66,6 +66,12 @@ pub struct ScoredInputs {
     pub paths: Vec<PathBuf>,
     /// Every path read, in the order read (files of the given folders, expanded).
     pub workbooks: Vec<HashedFile>,
+    /// The decision printed on the annex (`--decision`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<HashedFile>,
+    /// The units expected to submit (`--roster`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster: Option<HashedFile>,
 }
 
 impl ScoredInputs {
@@ -82,6 +88,8 @@ impl ScoredInputs {
             framework_id: framework.id.clone(),
             paths: paths.to_vec(),
             workbooks: HashedFile::all(&batch.inputs),
+            decision: None,
+            roster: None,
         }
     }
 
@@ -106,6 +114,8 @@ pub enum YearInputs {
 /// The command that produced the output, with its inputs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "command", rename_all = "lowercase")]
+// One per run: the size of its largest variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum RunInputs {
     Score(ScoredInputs),
     Compare {
@@ -121,6 +131,8 @@ impl RunInputs {
         fn scored(inputs: &ScoredInputs) -> Vec<&HashedFile> {
             std::iter::once(&inputs.criteria)
                 .chain(&inputs.workbooks)
+                .chain(&inputs.decision)
+                .chain(&inputs.roster)
                 .collect()
         }
         fn year(inputs: &YearInputs) -> Vec<&HashedFile> {

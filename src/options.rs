@@ -22,6 +22,8 @@ pub enum Format {
     Json,
     /// The decision's annex (needs -o FILE).
     Xlsx,
+    /// The annex as a Word document, for drafting the decision (needs -o FILE).
+    Docx,
 }
 
 /// How a CSV is written, for the program that opens it.
@@ -61,16 +63,21 @@ pub struct RunOptions {
     #[serde(default)]
     pub csv_style: CsvStyle,
     pub keep_going: bool,
+    /// Rostered units without a form do not make the result incomplete (`--accept-missing`).
+    /// Absent in manifests before rosters existed.
+    #[serde(default)]
+    pub accept_missing: bool,
 }
 
 impl Format {
-    /// The format a file's extension names: .csv, .json, .xlsx, or .txt for the table.
+    /// The format a file's extension names: .csv, .json, .xlsx, .docx, or .txt for the table.
     pub fn of_file(path: &std::path::Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
             "xlsx" => Some(Format::Xlsx),
+            "docx" => Some(Format::Docx),
             "txt" => Some(Format::Table),
             _ => None,
         }
@@ -78,13 +85,20 @@ impl Format {
 }
 
 impl Choice for Format {
-    const ALL: &'static [Self] = &[Format::Table, Format::Csv, Format::Json, Format::Xlsx];
+    const ALL: &'static [Self] = &[
+        Format::Table,
+        Format::Csv,
+        Format::Json,
+        Format::Xlsx,
+        Format::Docx,
+    ];
     fn name(self) -> &'static str {
         match self {
             Format::Table => "table",
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
         }
     }
 }

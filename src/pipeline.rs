@@ -7,8 +7,9 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::batch::{Batch, BatchReport, collect_inputs, score_all};
+use crate::batch::{Batch, BatchReport, Excluded, collect_inputs, score_all};
 use crate::compare::{CompareError, compare as compare_years};
+use crate::decision::{Decision, DecisionError};
 use crate::explain::{UnknownCode, explain as explain_unit};
 use crate::framework::{Framework, FrameworkError};
 use crate::i18n::io_reason;
@@ -17,12 +18,14 @@ use crate::manifest::{
 };
 use crate::mapping::{Mapping, MappingError};
 use crate::options::RunOptions;
-use crate::output::{CompareReport, ScoreReport, render};
+use crate::output::{CompareReport, ScoreReport, per_unit, render};
 use crate::problem::Problem;
 use crate::publish::{PublishError, check_target};
 use crate::rank::rank;
 use crate::results::{ResultSet, ResultsError};
+use crate::roster::{Roster, RosterError, RosterUnit};
 use crate::score::{BasisChoice, score_unit};
+use crate::summary::Summary;
 use crate::t;
 use crate::workbook::read_unit;
 
@@ -39,6 +42,10 @@ pub enum PipelineError {
     Mapping(#[from] MappingError),
     #[error(transparent)]
     Compare(#[from] CompareError),
+    #[error(transparent)]
+    Decision(#[from] DecisionError),
+    #[error(transparent)]
+    Roster(#[from] RosterError),
     /// The output would overwrite an input, or is not a regular file.
     #[error(transparent)]
     Output(#[from] PublishError),
@@ -90,14 +97,16 @@ pub struct Assessed {
 
 /// Loads the framework, collects the inputs, reads and scores every workbook in parallel and
 /// checks across units. `validate` stops here; `score` and `compare` go on to rank and render.
+/// `keep_forms` keeps every scored unit's form (see [`Batch::forms`]).
 pub fn assess(
     criteria: &Path,
     paths: &[PathBuf],
     basis: BasisChoice,
+    keep_forms: bool,
     progress: &dyn Progress,
 ) -> Result<Assessed, FrameworkError> {
     let framework = Framework::load(criteria)?;
-    let batch = score_all(&framework, paths, basis, progress);
+    let batch = score_all(&framework, paths, basis, keep_forms, progress);
     Ok(Assessed { framework, batch })
 }
 
@@ -112,6 +121,12 @@ pub struct ScoreRequest {
     /// The file the result will be written to: refused before anything is read when it is one
     /// of the inputs or not a regular file.
     pub output: Option<PathBuf>,
+    /// The decision the result is published with (`--decision`).
+    pub decision: Option<PathBuf>,
+    /// The units expected to submit (`--roster`).
+    pub roster: Option<PathBuf>,
+    /// The folder for a result sheet per unit (`--per-unit`).
+    pub per_unit: Option<PathBuf>,
 }
 
 /// Where one year of a comparison comes from.
@@ -146,6 +161,10 @@ pub struct Published {
     pub reports: Vec<BatchReport>,
     /// Units in the result.
     pub units: usize,
+    /// Rostered units without a form, in the roster's order.
+    pub not_submitted: Vec<RosterUnit>,
+    /// A result sheet per unit (`--per-unit`): where each goes, and its bytes.
+    pub per_unit: Vec<(PathBuf, Vec<u8>)>,
 }
 
 impl Published {
@@ -165,16 +184,46 @@ pub fn score(
     progress: &dyn Progress,
 ) -> Result<Published, PipelineError> {
     let options = request.options;
+    let mut inputs = listed(&request.criteria, &request.paths);
+    inputs.extend(request.decision.iter().cloned());
+    inputs.extend(request.roster.iter().cloned());
     if let Some(output) = &request.output {
-        check_target(
-            output,
-            request.record,
-            &listed(&request.criteria, &request.paths),
-        )?;
+        check_target(output, request.record, &inputs)?;
     }
-    let Assessed { framework, batch } =
-        assess(&request.criteria, &request.paths, options.basis, progress)?;
-    let Batch { scored, report } = batch;
+    let decision = request
+        .decision
+        .as_deref()
+        .map(Decision::load)
+        .transpose()?;
+    let roster = request.roster.as_deref().map(Roster::load).transpose()?;
+    let keep_forms = request.per_unit.is_some();
+    let Assessed { framework, batch } = assess(
+        &request.criteria,
+        &request.paths,
+        options.basis,
+        keep_forms,
+        progress,
+    )?;
+    let Batch {
+        mut scored,
+        mut report,
+        mut forms,
+    } = batch;
+    if let Some(roster) = &roster {
+        // A form of a unit that is not on the roster is that file's problem, like any other.
+        for unit in std::mem::take(&mut scored) {
+            match roster.check(&unit) {
+                None => scored.push(unit),
+                Some(problem) => {
+                    forms.remove(&unit.file);
+                    report.excluded.push(Excluded {
+                        file: unit.file,
+                        problems: vec![problem],
+                    });
+                }
+            }
+        }
+    }
     if !report.excluded.is_empty() && !options.keep_going {
         let scored = scored.len();
         let report = Box::new(report);
@@ -184,16 +233,24 @@ pub fn score(
         let report = Box::new(report);
         return Err(PipelineError::NothingScored { report });
     }
+    let not_submitted = roster
+        .as_ref()
+        .map(|roster| roster.missing(&scored))
+        .unwrap_or_default();
     let manifest = request
         .record
         .then(|| {
-            let inputs = ScoredInputs::of(&request.criteria, &framework, &request.paths, &report);
+            let mut inputs =
+                ScoredInputs::of(&request.criteria, &framework, &request.paths, &report);
+            inputs.decision = request.decision.as_deref().map(HashedFile::of);
+            inputs.roster = request.roster.as_deref().map(HashedFile::of);
             Manifest::new(RunInputs::Score(inputs), options, created)
         })
         .transpose()
         .map_err(PipelineError::Record)?;
     let units = scored.len();
     let ranked = rank(scored, options.rank_mode);
+    let summary = Summary::of(&framework, &ranked, not_submitted.len());
     let view = ScoreReport {
         framework: &framework,
         ranked: &ranked,
@@ -201,16 +258,37 @@ pub fn score(
         basis: options.basis,
         rank_mode: options.rank_mode,
         manifest: manifest.as_ref(),
+        not_submitted: &not_submitted,
+        summary: &summary,
+        decision: decision.as_ref(),
+        complete: report.excluded.is_empty()
+            && (not_submitted.is_empty() || options.accept_missing),
     };
     let bytes = render(options.format, options.csv_style, |exporter, out| {
         exporter.score(&view, out)
     })
     .map_err(PipelineError::Render)?;
+    let per_unit = match &request.per_unit {
+        Some(folder) => {
+            let sheets = per_unit::sheets(&view, &forms)
+                .map_err(|e| PipelineError::Render(io::Error::other(e)))?;
+            let mut files = Vec::new();
+            for (name, bytes) in sheets {
+                let file = folder.join(name);
+                check_target(&file, false, &inputs)?;
+                files.push((file, bytes));
+            }
+            files
+        }
+        None => Vec::new(),
+    };
     Ok(Published {
         bytes,
         manifest,
         reports: vec![report],
         units,
+        not_submitted,
+        per_unit,
     })
 }
 
@@ -266,6 +344,8 @@ pub fn compare(
         manifest,
         reports,
         units: comparison.units.len(),
+        not_submitted: Vec::new(),
+        per_unit: Vec::new(),
     })
 }
 
@@ -295,8 +375,8 @@ fn load_year(
         }
         YearRequest::Scored { criteria, paths } => (criteria, paths),
     };
-    let Assessed { framework, batch } = assess(criteria, paths, options.basis, progress)?;
-    let Batch { scored, report } = batch;
+    let Assessed { framework, batch } = assess(criteria, paths, options.basis, false, progress)?;
+    let Batch { scored, report, .. } = batch;
     if !report.excluded.is_empty() {
         let criteria = criteria.clone();
         let scored = scored.len();
@@ -449,6 +529,9 @@ fn rerun(manifest: &Manifest) -> Result<Vec<u8>, PipelineError> {
                 options: manifest.options,
                 record: true,
                 output: None,
+                decision: inputs.decision.as_ref().map(|d| d.path.clone()),
+                roster: inputs.roster.as_ref().map(|r| r.path.clone()),
+                per_unit: None,
             },
             created,
             &Quiet,

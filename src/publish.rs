@@ -548,6 +548,8 @@ mod tests {
                 framework_id: "test".into(),
                 paths: Vec::new(),
                 workbooks: Vec::new(),
+                decision: None,
+                roster: None,
             }),
             options: RunOptions {
                 basis: BasisChoice::Auto,
@@ -555,6 +557,7 @@ mod tests {
                 format: Format::Csv,
                 csv_style: crate::options::CsvStyle::Standard,
                 keep_going: false,
+                accept_missing: false,
             },
             output: None,
         }

@@ -8,8 +8,11 @@ use calamine::{Data, Reader, open_workbook_auto};
 
 use crate::support::*;
 
-/// First data row of the result sheets (title, subtitle, blank, two header rows).
-const FIRST_DATA_ROW: usize = 5;
+/// First data row of the ranking sheet ("Phụ lục", title, attached-to line, blank, two header
+/// rows).
+const FIRST_DATA_ROW: usize = 6;
+/// First data row of the comparison and detail sheets (title, note, blank, two header rows).
+const COMPARE_FIRST_ROW: usize = 5;
 
 /// Runs `score` on the 2022 samples twice in one folder: `annex.xlsx` and `ket-qua.csv`.
 fn annex_and_csv() -> crate::support::Run {
@@ -57,22 +60,33 @@ fn the_annex_holds_the_csv_figures_as_numbers() {
     let mut workbook = open_workbook_auto(run.dir().join("annex.xlsx")).unwrap();
     assert_eq!(
         workbook.sheet_names(),
-        ["Kết quả", "Chi tiết tiêu chí", "Thông tin lần chạy"]
+        [
+            "Kết quả",
+            "Tổng hợp",
+            "Số liệu biểu đồ",
+            "Chi tiết tiêu chí",
+            "Thông tin lần chạy"
+        ]
     );
     let sheet = workbook.worksheet_range("Kết quả").unwrap();
     let at = |row: usize, col: usize| sheet.get((row, col)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(text(&at(0, 0)), "Phụ lục");
     assert_eq!(
-        text(&at(0, 0)),
-        "Kết quả xác định Chỉ số cải cách hành chính năm 2022 của UBND các xã, thị trấn"
+        text(&at(1, 0)),
+        "KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 CỦA UBND CÁC XÃ, THỊ TRẤN"
     );
-    let headers: Vec<String> = [0, 1, 2, 3, 10, 11, 12, 13, 14]
-        .map(|c| text(&at(3, c)))
+    // No decision file: blanks to fill in by hand.
+    assert_eq!(
+        text(&at(2, 0)),
+        "(Kèm theo Quyết định số ……/QĐ-UBND ngày …… tháng …… năm …… của …………)"
+    );
+    let headers: Vec<String> = [0, 1, 2, 9, 10, 11, 12, 13]
+        .map(|c| text(&at(4, c)))
         .to_vec();
     assert_eq!(
         headers,
         [
             "STT",
-            "Mã đơn vị",
             "Đơn vị",
             "Điểm từng lĩnh vực",
             "Tổng điểm",
@@ -82,7 +96,7 @@ fn the_annex_holds_the_csv_figures_as_numbers() {
             "Xếp hạng"
         ]
     );
-    assert_eq!(text(&at(4, 3)), "1. Công tác chỉ đạo điều hành (12)");
+    assert_eq!(text(&at(5, 2)), "1. Công tác chỉ đạo điều hành (12)");
 
     let records = csv_records(&run.dir().join("ket-qua.csv"));
     assert_eq!(records.len(), 13);
@@ -90,35 +104,65 @@ fn the_annex_holds_the_csv_figures_as_numbers() {
         let row = FIRST_DATA_ROW + i;
         let n = record.len();
         assert_eq!(number(&at(row, 0)), (i + 1) as f64);
-        assert_eq!(text(&at(row, 1)), &record[2]);
-        assert_eq!(text(&at(row, 2)), &record[3]);
+        assert_eq!(text(&at(row, 1)), &record[3]);
         for area in 0..7 {
             let csv_points: f64 = record[5 + 3 * area].parse().unwrap();
             assert_eq!(
-                number(&at(row, 3 + area)),
+                number(&at(row, 2 + area)),
                 csv_points,
                 "{} area {area}",
                 &record[2]
             );
         }
-        assert_eq!(number(&at(row, 10)), record[n - 6].parse::<f64>().unwrap());
-        assert_eq!(number(&at(row, 11)), record[n - 5].parse::<f64>().unwrap());
-        assert_eq!(number(&at(row, 12)), record[n - 4].parse::<f64>().unwrap());
-        assert_eq!(text(&at(row, 13)), &record[n - 3]);
-        assert_eq!(number(&at(row, 14)), record[0].parse::<f64>().unwrap());
+        assert_eq!(number(&at(row, 9)), record[n - 6].parse::<f64>().unwrap());
+        assert_eq!(number(&at(row, 10)), record[n - 5].parse::<f64>().unwrap());
+        assert_eq!(number(&at(row, 11)), record[n - 4].parse::<f64>().unwrap());
+        assert_eq!(text(&at(row, 12)), &record[n - 3]);
+        assert_eq!(number(&at(row, 13)), record[0].parse::<f64>().unwrap());
     }
     // An Mỹ, first: 86.375 of 95 applicable → 90.92.
+    assert_eq!(text(&at(FIRST_DATA_ROW, 1)), "Xã An Mỹ");
     assert_eq!(
-        (number(&at(5, 10)), number(&at(5, 11)), number(&at(5, 12))),
+        (
+            number(&at(FIRST_DATA_ROW, 9)),
+            number(&at(FIRST_DATA_ROW, 10)),
+            number(&at(FIRST_DATA_ROW, 11))
+        ),
         (86.375, 95.0, 90.92)
     );
+    // The note under the table.
+    assert!(text(&at(FIRST_DATA_ROW + 14, 0)).starts_with("Chỉ số (%) = Tổng điểm ÷ Điểm tối đa"));
+
+    // The summary: units per band, hand-checked (2 Rất tốt, 5 Tốt, 4 Khá, 2 Trung bình).
+    let summary = workbook.worksheet_range("Tổng hợp").unwrap();
+    let cell = |row: usize, col: usize| summary.get((row, col)).cloned().unwrap_or(Data::Empty);
+    let bands: Vec<(String, f64, f64)> = (5..10)
+        .map(|r| (text(&cell(r, 1)), number(&cell(r, 2)), number(&cell(r, 3))))
+        .collect();
+    assert_eq!(
+        bands,
+        [
+            ("Rất tốt".into(), 2.0, 15.38),
+            ("Tốt".into(), 5.0, 38.46),
+            ("Khá".into(), 4.0, 30.77),
+            ("Trung bình".into(), 2.0, 15.38),
+            ("Yếu".into(), 0.0, 0.0)
+        ]
+    );
+    assert_eq!(
+        (text(&cell(10, 1)), number(&cell(10, 2))),
+        ("Tổng cộng".into(), 13.0)
+    );
+    // Mean, median, lowest and highest index.
+    let spread: Vec<f64> = (13..17).map(|r| number(&cell(r, 2))).collect();
+    assert_eq!(spread, [79.70, 80.87, 62.25, 90.92]);
 
     // The detailed sheet: units as columns, a criterion that did not arise shown as KPS.
     let detail = workbook.worksheet_range("Chi tiết tiêu chí").unwrap();
     let cell = |row: usize, col: usize| detail.get((row, col)).cloned().unwrap_or(Data::Empty);
     assert_eq!(text(&cell(3, 3)), "KS04\nXã An Mỹ");
     let row_of = |code: &str| {
-        (FIRST_DATA_ROW..detail.height())
+        (COMPARE_FIRST_ROW..detail.height())
             .find(|&r| cell(r, 0) == Data::String(code.into()))
             .unwrap()
     };
@@ -126,6 +170,14 @@ fn the_annex_holds_the_csv_figures_as_numbers() {
     assert_eq!(number(&cell(row_of("1"), 3)), 10.0);
     assert_eq!(number(&cell(row_of("3"), 3)), 18.125);
 
+    // The run's information is kept, hidden so it is never printed.
+    let hidden: Vec<String> = workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
+    assert_eq!(hidden, ["Số liệu biểu đồ", "Thông tin lần chạy"]);
     let manifest = workbook.worksheet_range("Thông tin lần chạy").unwrap();
     let texts: Vec<String> = manifest.cells().map(|(_, _, c)| c.to_string()).collect();
     assert!(
@@ -149,7 +201,7 @@ fn the_compare_annex_holds_signed_deltas_and_rank_changes_as_numbers() {
         text(&at(0, 0)),
         "So sánh Chỉ số cải cách hành chính năm 2022 với năm 2021 của UBND các xã, thị trấn"
     );
-    let row = FIRST_DATA_ROW;
+    let row = COMPARE_FIRST_ROW;
     assert_eq!(text(&at(row, 1)), "KS04");
     assert_eq!(number(&at(row, 4)), 83.25);
     assert_eq!(number(&at(row, 5)), 90.92);
@@ -192,24 +244,24 @@ fn libreoffice_shows_the_csv_figures() {
         .map(Result::unwrap)
         .collect();
     assert_eq!(
-        &shown[0][0],
-        "Kết quả xác định Chỉ số cải cách hành chính năm 2022 của UBND các xã, thị trấn"
+        &shown[1][0],
+        "KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 CỦA UBND CÁC XÃ, THỊ TRẤN"
     );
     let records = csv_records(&dir.join("ket-qua.csv"));
     for (i, record) in records.iter().enumerate() {
         let row = &shown[FIRST_DATA_ROW + i];
         let n = record.len();
-        assert_eq!(&row[1], &record[2]);
+        assert_eq!(&row[1], &record[3]);
         // The index as published, with its two decimals; points and rating as in the CSV.
-        assert_eq!(&row[12], &record[n - 4]);
+        assert_eq!(&row[11], &record[n - 4]);
         assert_eq!(
-            row[10].parse::<f64>().unwrap(),
+            row[9].parse::<f64>().unwrap(),
             record[n - 6].parse::<f64>().unwrap()
         );
-        assert_eq!(&row[13], &record[n - 3]);
+        assert_eq!(&row[12], &record[n - 3]);
     }
-    assert_eq!(&shown[FIRST_DATA_ROW][10], "86.375");
-    assert_eq!(&shown[FIRST_DATA_ROW][12], "90.92");
+    assert_eq!(&shown[FIRST_DATA_ROW][9], "86.375");
+    assert_eq!(&shown[FIRST_DATA_ROW][11], "90.92");
 }
 
 /// Two areas; every criterion of area 2 may be not applicable.
@@ -252,6 +304,6 @@ fn an_area_where_nothing_arose_shows_kps_not_zero() {
     let mut workbook = open_workbook_auto(run.dir().join("a.xlsx.out.xlsx")).unwrap();
     let sheet = workbook.worksheet_range("Kết quả").unwrap();
     let row = FIRST_DATA_ROW as u32;
-    assert_eq!(sheet.get_value((row, 3)), Some(&Data::Float(6.0)));
-    assert_eq!(sheet.get_value((row, 4)), Some(&Data::String("KPS".into())));
+    assert_eq!(sheet.get_value((row, 2)), Some(&Data::Float(6.0)));
+    assert_eq!(sheet.get_value((row, 3)), Some(&Data::String("KPS".into())));
 }

@@ -166,7 +166,7 @@ fn the_output_file_names_the_format() {
         .args(["score", "--criteria", &criteria(2022), &repo("samples/2022")])
         .args(["-o", "ket-qua"])
         .status(2)
-        .stderr("lỗi: không biết ghi ket-qua theo định dạng nào: hãy đặt tên có phần mở rộng .csv, .json, .xlsx hoặc .txt, hoặc dùng --format\n")
+        .stderr("lỗi: không biết ghi ket-qua theo định dạng nào: hãy đặt tên có phần mở rộng .csv, .json, .xlsx, .docx hoặc .txt, hoặc dùng --format\n")
         .run();
 }
 

@@ -54,3 +54,13 @@ compare-table-lone-areas = Areas not comparable:
 compare-table-only-in = { $year } only
 compare-table-dropped = Units of { $before } with no successor in { $now }:
 compare-table-dropped-unit = { $code } { $name }: { $index } %, rank { $rank }, { $rating }
+
+table-not-submitted = not submitted
+summary-title = Units per band:
+summary-number = No.
+summary-count = Units
+summary-percent = Share %
+summary-total = Total
+summary-index = Index (%): mean { $mean }, median { $median }, lowest { $min }, highest { $max }
+summary-areas = Mean per area (%): { $areas }
+summary-area = LV{ $code } { $mean }

@@ -48,3 +48,13 @@ compare-table-lone-areas = Lĩnh vực không so sánh được:
 compare-table-only-in = chỉ có { $year }
 compare-table-dropped = Đơn vị { $before } không còn trong { $now }:
 compare-table-dropped-unit = { $code } { $name }: { $index } %, hạng { $rank }, { $rating }
+
+table-not-submitted = chưa nộp
+summary-title = Tổng hợp theo xếp loại:
+summary-number = TT
+summary-count = Số lượng
+summary-percent = Tỷ lệ %
+summary-total = Tổng cộng
+summary-index = Chỉ số (%): trung bình { $mean }, trung vị { $median }, thấp nhất { $min }, cao nhất { $max }
+summary-areas = Trung bình theo lĩnh vực (%): { $areas }
+summary-area = LV{ $code } { $mean }

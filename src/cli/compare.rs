@@ -7,10 +7,12 @@ use clap::Args;
 
 use super::{Bar, OutputArgs, choice, exit, print_notes, say};
 use parindex::manifest::run_time;
+use parindex::options::Format;
 use parindex::pipeline::{CompareRequest, YearRequest, compare};
 use parindex::publish::publish;
 use parindex::rank::RankMode;
 use parindex::score::BasisChoice;
+use parindex::t;
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -66,6 +68,11 @@ pub struct CompareArgs {
 
 pub fn run(args: CompareArgs) -> anyhow::Result<i32> {
     let format = match args.output.format() {
+        // The Word copy is the decision's annex, which a comparison is not.
+        Ok(Format::Docx) => {
+            say::error(t!("output-docx-score-only"));
+            return Ok(exit::USAGE);
+        }
         Ok(format) => format,
         Err(message) => {
             say::error(message);

@@ -197,8 +197,12 @@ impl OutputArgs {
             }
             (None, None) => Format::Table,
         };
-        if format == Format::Xlsx && self.file.is_none() {
-            return Err(t!("output-xlsx-needs-file"));
+        if self.file.is_none() {
+            match format {
+                Format::Xlsx => return Err(t!("output-xlsx-needs-file")),
+                Format::Docx => return Err(t!("output-docx-needs-file")),
+                Format::Table | Format::Csv | Format::Json => {}
+            }
         }
         Ok(format)
     }
@@ -216,6 +220,7 @@ impl OutputArgs {
             format,
             csv_style: self.csv_style,
             keep_going,
+            accept_missing: false,
         }
     }
 
@@ -229,6 +234,7 @@ impl OutputArgs {
             Format::Csv => t!("output-kind-csv"),
             Format::Json => t!("output-kind-json"),
             Format::Xlsx => t!("output-kind-xlsx"),
+            Format::Docx => t!("output-kind-docx"),
         };
         say::done(t!(
             "output-wrote",

@@ -1,4 +1,5 @@
-//! `parindex score`: criteria file + unit workbooks → ranked, rated table, CSV, JSON or XLSX.
+//! `parindex score`: criteria file + unit workbooks → ranked, rated table, CSV, JSON, the XLSX
+//! annex or its Word copy; optionally a result sheet per unit.
 
 use std::path::PathBuf;
 
@@ -7,7 +8,7 @@ use clap::Args;
 use super::{Bar, OutputArgs, choice, exit, print_notes, print_problems, say};
 use parindex::manifest::run_time;
 use parindex::pipeline::{ScoreRequest, score};
-use parindex::publish::publish;
+use parindex::publish::{PublishError, publish};
 use parindex::rank::RankMode;
 use parindex::score::BasisChoice;
 use parindex::t;
@@ -33,6 +34,20 @@ pub struct ScoreArgs {
     /// exit code is 4.
     #[arg(long)]
     keep_going: bool,
+    /// The decision the result is published with (TOML): its number, date and issuer are printed
+    /// on the annex.
+    #[arg(long, value_name = "FILE")]
+    decision: Option<PathBuf>,
+    /// The units expected to submit (CSV or workbook with unit_code and unit_name): those
+    /// without a form are listed as not submitted.
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
+    /// Units on the roster without a form do not make the result incomplete (exit code 0).
+    #[arg(long, requires = "roster")]
+    accept_missing: bool,
+    /// Write a result sheet for each unit into this folder (CODE.xlsx), to send back to it.
+    #[arg(long, value_name = "DIR")]
+    per_unit: Option<PathBuf>,
 }
 
 pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
@@ -43,14 +58,19 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
             return Ok(exit::USAGE);
         }
     };
+    let mut options = args
+        .output
+        .options(format, args.basis, args.rank_mode, args.keep_going);
+    options.accept_missing = args.accept_missing;
     let request = ScoreRequest {
         criteria: args.criteria,
         paths: args.paths,
-        options: args
-            .output
-            .options(format, args.basis, args.rank_mode, args.keep_going),
+        options,
         record: args.output.file.is_some(),
         output: args.output.file.clone(),
+        decision: args.decision,
+        roster: args.roster,
+        per_unit: args.per_unit.clone(),
     };
     let published = score(&request, run_time(), &Bar::new())?;
     for report in &published.reports {
@@ -63,10 +83,41 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         published.manifest.clone(),
     )?;
     args.output.confirm(format, published.units);
+    if let Some(folder) = &args.per_unit {
+        std::fs::create_dir_all(folder).map_err(|cause| PublishError::File {
+            path: folder.clone(),
+            cause,
+        })?;
+        for (file, bytes) in &published.per_unit {
+            publish(Some(file), bytes, None)?;
+        }
+        say::done(t!(
+            "per-unit-wrote",
+            sheets = published.per_unit.len(),
+            folder = folder.display().to_string()
+        ));
+    }
 
+    let mut status = exit::OK;
+    if !published.not_submitted.is_empty() {
+        let units = published.not_submitted.len();
+        if args.accept_missing {
+            say::note(t!("score-not-submitted-accepted", units = units));
+        } else {
+            say::warning(t!("score-not-submitted", units = units));
+            status = exit::INCOMPLETE;
+        }
+        for unit in &published.not_submitted {
+            say::detail(t!(
+                "score-not-submitted-unit",
+                code = &unit.unit_code,
+                name = &unit.unit_name
+            ));
+        }
+    }
     let excluded: Vec<_> = published.excluded().collect();
     if excluded.is_empty() {
-        return Ok(exit::OK);
+        return Ok(status);
     }
     say::warning(t!(
         "score-incomplete",

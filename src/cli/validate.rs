@@ -55,7 +55,8 @@ impl FileReport<'_> {
 }
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<i32> {
-    let Assessed { batch, .. } = assess(&args.criteria, &args.paths, args.basis, &Bar::new())?;
+    let Assessed { batch, .. } =
+        assess(&args.criteria, &args.paths, args.basis, false, &Bar::new())?;
     let reports = by_file(&batch.report);
 
     let files_with = |s| reports.iter().filter(|r| r.count(s) > 0).count();

@@ -17,6 +17,10 @@ pub struct CsvExporter {
     pub style: CsvStyle,
 }
 
+/// The rating column of a unit that did not submit, in its two languages (as the band labels).
+const NOT_SUBMITTED_VI: &str = "chưa nộp";
+const NOT_SUBMITTED_EN: &str = "not submitted";
+
 impl Exporter for CsvExporter {
     fn score(&self, report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         self.start(out)?;
@@ -48,7 +52,21 @@ impl Exporter for CsvExporter {
             row.push(self.number(unit.index.to_string()));
             row.push(spreadsheet_safe(&band.label).into_owned());
             row.push(spreadsheet_safe(&band.label_en).into_owned());
-            row.push(report.excluded.is_empty().to_string());
+            row.push(report.complete.to_string());
+            writer.write_record(&row)?;
+        }
+        // Units of the roster without a form: no rank, no figures (the reader skips them).
+        for unit in report.not_submitted {
+            let mut row = vec![
+                String::new(),
+                String::new(),
+                spreadsheet_safe(&unit.unit_code).into_owned(),
+                spreadsheet_safe(&unit.unit_name).into_owned(),
+            ];
+            row.resize(header.len() - 3, String::new());
+            row.push(NOT_SUBMITTED_VI.to_string());
+            row.push(NOT_SUBMITTED_EN.to_string());
+            row.push(report.complete.to_string());
             writer.write_record(&row)?;
         }
         writer.flush()

@@ -9,7 +9,9 @@ use super::{CompareReport, Exporter, ScoreReport, basis_label, status_label};
 use crate::compare::{Predecessor, Status, YearInfo};
 use crate::mapping::MergeRule;
 use crate::results::UnitResult;
-use crate::results::json::{AreaEntry, ExcludedEntry, FrameworkInfo, ScoreDocument, UnitEntry};
+use crate::results::json::{
+    AreaEntry, DecisionEntry, ExcludedEntry, FrameworkInfo, ScoreDocument, UnitEntry,
+};
 use crate::text::signed;
 
 pub struct JsonExporter;
@@ -266,7 +268,7 @@ fn score_document(report: &ScoreReport) -> ScoreDocument {
         },
         basis: report.basis,
         rank_mode: report.rank_mode,
-        complete: report.excluded.is_empty(),
+        complete: report.complete,
         units,
         excluded: report
             .excluded
@@ -276,5 +278,13 @@ fn score_document(report: &ScoreReport) -> ScoreDocument {
                 problems: e.problems.iter().map(ToString::to_string).collect(),
             })
             .collect(),
+        not_submitted: report.not_submitted.to_vec(),
+        summary: Some(report.summary.clone()),
+        decision: report.decision.map(|d| DecisionEntry {
+            issuer: d.issuer.clone(),
+            authority: d.authority.clone(),
+            number: d.number.clone(),
+            date: format!("{:04}-{:02}-{:02}", d.date.year, d.date.month, d.date.day),
+        }),
     }
 }

@@ -1,7 +1,11 @@
 //! Writing results: one exporter per format behind one small trait, and atomic files.
 
+pub mod annex;
 mod csv;
+mod docx;
 mod json;
+pub mod page;
+pub mod per_unit;
 mod table;
 mod xlsx;
 
@@ -11,11 +15,14 @@ use rust_decimal::Decimal;
 
 use crate::batch::Excluded;
 use crate::compare::{Comparison, Status};
+use crate::decision::Decision;
 use crate::framework::Framework;
 use crate::manifest::Manifest;
 use crate::options::{CsvStyle, Format};
 use crate::rank::{RankMode, Ranked};
+use crate::roster::RosterUnit;
 use crate::score::{Basis, BasisChoice, NodeScore, UnitScore, percent};
+use crate::summary::Summary;
 use crate::t;
 
 /// The basis a unit was scored on, in the interface's language.
@@ -50,6 +57,14 @@ pub struct ScoreReport<'a> {
     pub rank_mode: RankMode,
     /// The run's manifest, for formats that carry it inside (XLSX).
     pub manifest: Option<&'a Manifest>,
+    /// Units on the roster without a form ("chưa nộp"), in the roster's order.
+    pub not_submitted: &'a [RosterUnit],
+    pub summary: &'a Summary,
+    /// The decision the result is published with, printed on the annex.
+    pub decision: Option<&'a Decision>,
+    /// No unit left out: nothing excluded, and every rostered unit submitted or its absence
+    /// accepted (`--accept-missing`).
+    pub complete: bool,
 }
 
 impl ScoreReport<'_> {
@@ -80,6 +95,7 @@ pub fn exporter(format: Format, style: CsvStyle) -> Box<dyn Exporter> {
         Format::Csv => Box::new(csv::CsvExporter { style }),
         Format::Json => Box::new(json::JsonExporter),
         Format::Xlsx => Box::new(xlsx::XlsxExporter),
+        Format::Docx => Box::new(docx::DocxExporter),
     }
 }
 

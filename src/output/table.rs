@@ -72,6 +72,17 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         row.push(basis_label(unit.basis));
         table.add_row(escaped(row));
     }
+    for unit in report.not_submitted {
+        let mut row = vec![
+            "–".to_string(),
+            unit.unit_code.clone(),
+            unit.unit_name.clone(),
+        ];
+        row.resize(3 + areas.len() + 3, String::new());
+        row.push(t!("table-not-submitted"));
+        row.push(String::new());
+        table.add_row(escaped(row));
+    }
     let numeric = (3..3 + areas.len() + 3).chain([0]);
     for column in numeric {
         if let Some(c) = table.column_mut(column) {
@@ -89,6 +100,7 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         let name = pick(&node.name, node.name_en.as_deref());
         writeln!(out, "  {label}  {name}")?;
     }
+    summary_table(report, out)?;
     if !report.excluded.is_empty() {
         writeln!(out)?;
         writeln!(
@@ -109,6 +121,76 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The summary at the foot of the ranking: units per band, the index's spread, each area's mean.
+fn summary_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
+    let summary = report.summary;
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    table.set_header(escaped(vec![
+        t!("summary-number"),
+        t!("table-rating"),
+        t!("summary-count"),
+        t!("summary-percent"),
+    ]));
+    let mut number = 0;
+    for band in &summary.bands {
+        number += 1;
+        table.add_row(escaped(vec![
+            number.to_string(),
+            pick(&band.label, Some(&band.label_en)).to_string(),
+            band.count.to_string(),
+            band.percent.to_string(),
+        ]));
+    }
+    if summary.not_submitted > 0 {
+        table.add_row(escaped(vec![
+            (number + 1).to_string(),
+            t!("table-not-submitted"),
+            summary.not_submitted.to_string(),
+            summary.not_submitted_percent.to_string(),
+        ]));
+    }
+    table.add_row(vec![
+        String::new(),
+        t!("summary-total"),
+        summary.units.to_string(),
+        String::new(),
+    ]);
+    for column in [0, 2, 3] {
+        if let Some(c) = table.column_mut(column) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", t!("summary-title"))?;
+    writeln!(out, "{table}")?;
+    let spread = summary.index;
+    writeln!(
+        out,
+        "{}",
+        t!(
+            "summary-index",
+            mean = spread.mean.to_string(),
+            median = spread.median.to_string(),
+            min = spread.min.to_string(),
+            max = spread.max.to_string()
+        )
+    )?;
+    let areas: Vec<String> = summary
+        .areas
+        .iter()
+        .map(|area| {
+            let mean = area
+                .mean_percent
+                .map_or_else(|| NOT_APPLICABLE.to_string(), |m| m.to_string());
+            t!("summary-area", code = &area.code, mean = mean)
+        })
+        .collect();
+    writeln!(out, "{}", t!("summary-areas", areas = areas.join(", ")))
 }
 
 fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> {

@@ -1,29 +1,28 @@
-//! XLSX: the annex of the decision. Vietnamese title and headers, numbers as numbers with fixed
-//! decimals, bands colour-coded, frozen header, A4 landscape with the header repeated on every
-//! page; for `score` a second sheet with every criterion's points per unit; and the run's
-//! manifest on the last sheet.
+//! XLSX: the annex of the decision (see `annex`), in Times New Roman, numbers as numbers with
+//! fixed decimals, A4 landscape with the header repeated on every page and "Trang x/y" at the
+//! foot; for `score` the summary with its charts and every criterion's points per unit; and the
+//! run's manifest on a hidden last sheet (kept for `verify` and the curious, never printed).
 
 use std::io::{self, Write};
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
     XlsxError,
 };
 
+use super::annex::sheet::{HEADER_FILL, number, points_format};
+use super::annex::{self, Annex};
+use super::page::{self, FONT_SIZE};
 use super::{CompareReport, Exporter, NOT_APPLICABLE, ScoreReport};
 use crate::compare::{Comparison, Status, UnitComparison};
 use crate::framework::Framework;
 use crate::manifest::{HashedFile, Manifest, RunInputs, ScoredInputs, YearInputs};
+use crate::options::Choice;
 use crate::rank::Ranked;
 
 pub struct XlsxExporter;
 
-/// Fills for the bands, best first; spread over however many bands the framework has.
-const BAND_FILLS: [u32; 5] = [0xC6EFCE, 0xE2EFDA, 0xFFEB9C, 0xF8CBAD, 0xFFC7CE];
-/// A4 in Excel's paper size codes.
-const PAPER_A4: u8 = 9;
 const TITLE_ROW: u32 = 0;
 const HEADER_ROW: u32 = 3;
 const FIRST_DATA_ROW: u32 = HEADER_ROW + 2;
@@ -57,10 +56,9 @@ impl Formats {
     /// `point_decimals`: the most decimals any points figure has (at least 2 are shown), so a
     /// 0.125 step is never displayed rounded.
     fn new(point_decimals: u32) -> Formats {
-        let cell = Format::new().set_border(FormatBorder::Thin);
-        let extra = "#".repeat(point_decimals.saturating_sub(2) as usize);
+        let cell = page::text().set_border(FormatBorder::Thin);
         Formats {
-            title: Format::new()
+            title: page::text()
                 .set_bold()
                 .set_font_size(14)
                 .set_align(FormatAlign::Center),
@@ -70,36 +68,20 @@ impl Formats {
                 .set_text_wrap()
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter)
-                .set_background_color(Color::RGB(0xD9E1F2)),
+                .set_background_color(Color::RGB(HEADER_FILL)),
             text: cell.clone(),
-            bold: Format::new().set_bold(),
-            points: cell.clone().set_num_format(format!("0.00{extra}")),
+            bold: page::text().set_bold(),
+            points: cell.clone().set_num_format(points_format(point_decimals)),
             percent: cell.clone().set_num_format("0.00"),
             delta: cell.clone().set_num_format("+0.00;-0.00;0.00"),
             rank: cell.clone().set_num_format("0"),
             rank_change: cell.set_num_format("\"↑\"0;\"↓\"0;\"=\""),
         }
     }
-
-    fn band(&self, position_from_top: usize, bands: usize) -> Format {
-        let last = BAND_FILLS.len() - 1;
-        let fill = if bands > 1 {
-            BAND_FILLS[position_from_top * last / (bands - 1)]
-        } else {
-            BAND_FILLS[0]
-        };
-        self.text.clone().set_background_color(Color::RGB(fill))
-    }
-}
-
-/// Numbers go to the spreadsheet as binary floats; published figures have few decimals and
-/// display exactly with the cell's format.
-fn number(value: Decimal) -> f64 {
-    value.to_f64().expect("published figures fit in f64")
 }
 
 fn new_workbook(manifest: Option<&Manifest>) -> Result<Workbook, XlsxError> {
-    let mut workbook = Workbook::new();
+    let mut workbook = page::workbook()?;
     // A fixed creation time keeps the bytes reproducible, so `verify` can compare them.
     if let Some(manifest) = manifest {
         let created = ExcelDateTime::parse_from_str(&manifest.created)?;
@@ -110,11 +92,7 @@ fn new_workbook(manifest: Option<&Manifest>) -> Result<Workbook, XlsxError> {
 
 /// A4 landscape, one page wide, header rows repeated on every page.
 fn print_setup(sheet: &mut Worksheet, header_rows: (u32, u32)) -> Result<(), XlsxError> {
-    sheet.set_paper_size(PAPER_A4);
-    sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(header_rows.0, header_rows.1)?;
-    Ok(())
+    page::setup(sheet, true, Some(header_rows))
 }
 
 /// A two-row header cell: merged down when it has no sub-headers.
@@ -171,14 +149,13 @@ fn optional(
 const MAX_ANNEX_UNITS: usize = 1_000_000;
 
 fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
-    if report.ranked.len() > MAX_ANNEX_UNITS {
+    if report.ranked.len() + report.not_submitted.len() > MAX_ANNEX_UNITS {
         return Err(XlsxError::ParameterError(format!(
             "the XLSX annex holds at most {MAX_ANNEX_UNITS} units, and there are {}; write CSV or JSON",
-            report.ranked.len()
+            report.ranked.len() + report.not_submitted.len()
         )));
     }
     let framework = report.framework;
-    let areas: Vec<usize> = framework.areas().collect();
     let point_decimals = report
         .ranked
         .iter()
@@ -188,113 +165,15 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new(point_decimals);
     let mut workbook = new_workbook(report.manifest)?;
 
-    // Sheet 1: the ranking.
+    // The annex itself, then its summary with the charts.
     let sheet = workbook.add_worksheet().set_name("Kết quả")?;
-    let last_col = 3 + areas.len() as u16 + 4;
-    title(sheet, &framework.annex_title(), last_col, &f)?;
-    sheet.write_string(
-        1,
-        0,
-        format!(
-            "Bộ tiêu chí: {} ({}); cơ sở chấm: {}; xếp hạng: {}",
-            framework.name,
-            framework.id,
-            basis_label(report),
-            rank_label(report)
-        ),
+    annex::sheet::write(
+        sheet,
+        &Annex::of(report),
+        point_decimals,
+        framework.decimals,
     )?;
-    for (col, text) in ["STT", "Mã đơn vị", "Đơn vị"].iter().enumerate() {
-        header_cell(sheet, col as u16, text, &f)?;
-    }
-    let subs: Vec<String> = areas
-        .iter()
-        .map(|&a| {
-            let node = &framework.nodes[a];
-            format!(
-                "{}. {} ({})",
-                node.code,
-                node.name,
-                crate::text::points(node.max)
-            )
-        })
-        .collect();
-    let col = header_group(sheet, 3, "Điểm từng lĩnh vực", &subs, &f)?;
-    let totals = [
-        "Tổng điểm",
-        "Điểm tối đa áp dụng",
-        "Chỉ số (%)",
-        "Xếp loại",
-        "Xếp hạng",
-    ];
-    for (offset, text) in totals.iter().enumerate() {
-        header_cell(sheet, col + offset as u16, text, &f)?;
-    }
-    for (i, ranked) in report.ranked.iter().enumerate() {
-        let row = FIRST_DATA_ROW + i as u32;
-        let unit = &ranked.unit;
-        sheet.write_number_with_format(row, 0, (i + 1) as f64, &f.rank)?;
-        sheet.write_string_with_format(row, 1, &unit.unit_code, &f.text)?;
-        sheet.write_string_with_format(row, 2, &unit.unit_name, &f.text)?;
-        let mut col = 3;
-        for &area in &areas {
-            let score = unit.nodes[area];
-            // An area where nothing arose shows KPS, not 0 (which would read as failing it).
-            if score.applicable_max.is_zero() {
-                sheet.write_string_with_format(row, col, NOT_APPLICABLE, &f.text)?;
-            } else {
-                sheet.write_number_with_format(row, col, number(score.points), &f.points)?;
-            }
-            col += 1;
-        }
-        sheet.write_number_with_format(row, col, number(unit.total.points), &f.points)?;
-        sheet.write_number_with_format(
-            row,
-            col + 1,
-            number(unit.total.applicable_max),
-            &f.points,
-        )?;
-        sheet.write_number_with_format(row, col + 2, number(unit.index), &f.percent)?;
-        let band = &framework.bands[unit.band];
-        let from_top = framework.bands.len() - 1 - unit.band;
-        sheet.write_string_with_format(
-            row,
-            col + 3,
-            &band.label,
-            &f.band(from_top, framework.bands.len()),
-        )?;
-        sheet.write_number_with_format(row, col + 4, f64::from(ranked.rank), &f.rank)?;
-    }
-    let mut row = FIRST_DATA_ROW + report.ranked.len() as u32 + 1;
-    sheet.write_string(
-        row,
-        0,
-        "Chỉ số (%) = Tổng điểm ÷ Điểm tối đa áp dụng × 100, làm tròn một lần ở cuối; tiêu chí không phát sinh không tính vào điểm tối đa.",
-    )?;
-    if !report.excluded.is_empty() {
-        row += 1;
-        sheet.write_string_with_format(
-            row,
-            0,
-            format!(
-                "KẾT QUẢ CHƯA ĐẦY ĐỦ: {} tệp bị loại, không được xếp hạng:",
-                report.excluded.len()
-            ),
-            &f.bold,
-        )?;
-        for excluded in report.excluded {
-            row += 1;
-            sheet.write_string(row, 1, excluded.file.display().to_string())?;
-        }
-    }
-    sheet.set_column_width(0, 5)?;
-    sheet.set_column_width(1, 10)?;
-    sheet.set_column_width(2, 24)?;
-    for col in 3..=last_col {
-        sheet.set_column_width(col, 11)?;
-    }
-    sheet.set_row_height(HEADER_ROW + 1, 75)?;
-    sheet.set_freeze_panes(FIRST_DATA_ROW, 3)?;
-    print_setup(sheet, (HEADER_ROW, HEADER_ROW + 1))?;
+    annex::summary::write(&mut workbook, report)?;
 
     // Then every criterion's points, units as columns, a sheet per group of units so any number
     // of units fits (a sheet has 16,384 columns) and each sheet prints readably.
@@ -323,6 +202,8 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
 
 /// Units per criteria-detail sheet: a sheet's worth of columns that still prints on A4.
 const UNITS_PER_DETAIL_SHEET: usize = 25;
+/// Width of the criterion names on the detail sheets.
+const DETAIL_NAME_WIDTH: f64 = 50.0;
 
 /// Every criterion's points (rows) for a group of units (columns, in rank order).
 fn detail_sheet(
@@ -362,7 +243,10 @@ fn detail_sheet(
             &header
         };
         sheet.write_string_with_format(row, 0, &node.code, text)?;
-        sheet.write_string_with_format(row, 1, &node.name, text)?;
+        sheet.write_string_with_format(row, 1, &node.name, &text.clone().set_text_wrap())?;
+        // Tall enough for a wrapped name, which would otherwise print over the next row.
+        let lines = page::lines(&node.name, DETAIL_NAME_WIDTH);
+        sheet.set_row_height(row, page::height(lines, FONT_SIZE))?;
         sheet.write_number_with_format(row, 2, number(node.max), &f.points)?;
         for (i, ranked) in units.iter().enumerate() {
             let score = ranked.unit.nodes[n];
@@ -391,30 +275,20 @@ fn detail_sheet(
         }
     }
     sheet.set_column_width(0, 9)?;
-    sheet.set_column_width(1, 50)?;
+    sheet.set_column_width(1, DETAIL_NAME_WIDTH)?;
     sheet.set_column_width(2, 8)?;
     for col in 3..=last_col {
         sheet.set_column_width(col, 12)?;
     }
-    sheet.set_row_height(HEADER_ROW + 1, 30)?;
+    let names = units
+        .iter()
+        .map(|r| page::lines(&r.unit.unit_name, 12.0) + 1)
+        .max()
+        .unwrap_or(1);
+    sheet.set_row_height(HEADER_ROW + 1, page::height(names, FONT_SIZE))?;
     sheet.set_freeze_panes(FIRST_DATA_ROW, 3)?;
     print_setup(sheet, (HEADER_ROW, HEADER_ROW + 1))?;
     Ok(())
-}
-
-fn basis_label(report: &ScoreReport) -> &'static str {
-    match report.basis {
-        crate::score::BasisChoice::Auto => "điểm thẩm định, hoặc tự đánh giá khi chưa thẩm định",
-        crate::score::BasisChoice::Appraised => "điểm thẩm định",
-        crate::score::BasisChoice::SelfScore => "điểm tự đánh giá",
-    }
-}
-
-fn rank_label(report: &ScoreReport) -> &'static str {
-    match report.rank_mode {
-        crate::rank::RankMode::Competition => "đồng hạng rồi bỏ qua hạng (1, 2, 2, 4)",
-        crate::rank::RankMode::Dense => "đồng hạng không bỏ qua hạng (1, 2, 2, 3)",
-    }
 }
 
 fn compare_title(comparison: &Comparison) -> String {
@@ -599,12 +473,28 @@ fn manifest_sheet(
             manifest.working_folder.display().to_string(),
             String::new(),
         ],
-        [
-            "Tùy chọn".into(),
-            serde_json::to_string(&manifest.options).expect("options serialise"),
-            String::new(),
-        ],
     ];
+    let options = &manifest.options;
+    let yes_no = |value: bool| if value { "có" } else { "không" }.to_string();
+    for (label, value) in [
+        ("Cơ sở chấm (--basis)", options.basis.name().to_string()),
+        ("Xếp hạng (--rank)", options.rank_mode.name().to_string()),
+        ("Định dạng (--format)", options.format.name().to_string()),
+        (
+            "Kiểu CSV (--csv-style)",
+            options.csv_style.name().to_string(),
+        ),
+        (
+            "Chấm tiếp khi có tệp lỗi (--keep-going)",
+            yes_no(options.keep_going),
+        ),
+        (
+            "Chấp nhận đơn vị chưa nộp (--accept-missing)",
+            yes_no(options.accept_missing),
+        ),
+    ] {
+        rows.push([label.to_string(), value, String::new()]);
+    }
     match &manifest.run {
         RunInputs::Score(inputs) => rows.extend(scored_rows("", inputs)),
         RunInputs::Compare {
@@ -634,9 +524,11 @@ fn manifest_sheet(
             sheet.write_string_with_format(3 + i as u32, col as u16, text, &f.text)?;
         }
     }
-    sheet.set_column_width(0, 28)?;
+    sheet.set_column_width(0, 42)?;
     sheet.set_column_width(1, 60)?;
     sheet.set_column_width(2, 66)?;
+    // Kept with the result, never printed with the annex.
+    sheet.set_hidden(true);
     Ok(())
 }
 
@@ -661,6 +553,18 @@ fn scored_rows(year: &str, inputs: &ScoredInputs) -> Vec<[String; 3]> {
             .iter()
             .map(|w| file_row(format!("Phiếu chấm điểm {year}"), w)),
     )
+    .chain(
+        inputs
+            .decision
+            .iter()
+            .map(|d| file_row("Thông tin quyết định".into(), d)),
+    )
+    .chain(
+        inputs
+            .roster
+            .iter()
+            .map(|r| file_row("Danh sách đơn vị".into(), r)),
+    )
     .collect()
 }
 
@@ -675,6 +579,7 @@ mod tests {
     use super::*;
     use crate::rank::{RankMode, rank};
     use crate::score::{Basis, BasisChoice, NodeScore, UnitScore};
+    use crate::summary::Summary;
 
     /// `count` units with full marks on a 2-area framework, ranked.
     fn units(framework: &Framework, count: usize) -> Vec<Ranked> {
@@ -721,6 +626,10 @@ mod tests {
             basis: BasisChoice::Auto,
             rank_mode: RankMode::Competition,
             manifest: None,
+            not_submitted: &[],
+            summary: &Summary::of(framework, ranked, 0),
+            decision: None,
+            complete: true,
         })
     }
 
@@ -732,11 +641,12 @@ mod tests {
         let bytes = annex(&framework, &ranked).unwrap();
         let mut workbook = Xlsx::new(Cursor::new(bytes)).unwrap();
         let names = workbook.sheet_names();
+        // The ranking, the summary and its chart's data, then the details.
         assert_eq!(
             names.len(),
-            1 + 16_400_usize.div_ceil(UNITS_PER_DETAIL_SHEET)
+            3 + 16_400_usize.div_ceil(UNITS_PER_DETAIL_SHEET)
         );
-        assert_eq!(names[1], "Chi tiết tiêu chí 1-25");
+        assert_eq!(names[3], "Chi tiết tiêu chí 1-25");
         assert_eq!(names[names.len() - 1], "Chi tiết tiêu chí 16376-16400");
         let last = workbook.worksheet_range(&names[names.len() - 1]).unwrap();
         // Code, name, maximum, then the last 25 units.
@@ -746,8 +656,8 @@ mod tests {
         );
         let ranking = workbook.worksheet_range("Kết quả").unwrap();
         assert_eq!(
-            ranking.get_value((FIRST_DATA_ROW + 16_399, 1)),
-            Some(&Data::String("U16399".into()))
+            ranking.get_value((annex::sheet::FIRST_DATA_ROW + 16_399, 1)),
+            Some(&Data::String("Xã 16399".into()))
         );
     }
 
@@ -756,6 +666,14 @@ mod tests {
         let framework = framework();
         let bytes = annex(&framework, &units(&framework, 13)).unwrap();
         let workbook = Xlsx::new(Cursor::new(bytes)).unwrap();
-        assert_eq!(workbook.sheet_names(), ["Kết quả", "Chi tiết tiêu chí"]);
+        assert_eq!(
+            workbook.sheet_names(),
+            [
+                "Kết quả",
+                "Tổng hợp",
+                "Số liệu biểu đồ",
+                "Chi tiết tiêu chí"
+            ]
+        );
     }
 }

@@ -160,6 +160,10 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
                 ));
             }
         }
+        // A unit of the roster that did not submit has no rank and no figures.
+        if field(rank).is_empty() && field(index).is_empty() {
+            continue;
+        }
         let unit_areas = area_columns
             .iter()
             .map(|&(p, m, pct)| {

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::{AreaFigure, AreaInfo, Publication, ResultSet, UnitResult};
 use crate::framework::{Band, Level, Rounding};
 use crate::rank::RankMode;
+use crate::roster::RosterUnit;
 use crate::score::{Basis, BasisChoice, NodeScore};
+use crate::summary::Summary;
 use crate::t;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -22,6 +24,24 @@ pub struct ScoreDocument {
     pub complete: bool,
     pub units: Vec<UnitEntry>,
     pub excluded: Vec<ExcludedEntry>,
+    /// Units of the roster without a form ("chưa nộp"). Absent before rosters existed.
+    #[serde(default)]
+    pub not_submitted: Vec<RosterUnit>,
+    /// Units per band, the spread of the index, the mean per area. Not read back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
+    /// The decision the result was published with, when given. Not read back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionEntry>,
+}
+
+/// The decision as the JSON names it; the date as TOML writes it (2022-12-30).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DecisionEntry {
+    pub issuer: String,
+    pub authority: String,
+    pub number: String,
+    pub date: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -67,24 +67,40 @@ pub struct UnitAssessment {
 /// whole (it must be a regular file of at most [`limits::MAX_FILE_BYTES`]), so that what is
 /// checked is what is read.
 pub fn read_unit(path: &Path, framework: &Framework) -> Result<UnitAssessment, Vec<Problem>> {
-    let bytes = input::read_bytes(path, limits::MAX_FILE_BYTES, input::InputKind::Workbook)
-        .map_err(|e| {
-            let problem = match e.get_ref().and_then(|e| e.downcast_ref::<InputError>()) {
-                Some(InputError::TooLarge { size, .. }) => {
-                    Exceeded::File { size: *size }.problem(path)
-                }
-                Some(refused) => Problem::new(
-                    Location::file(path),
-                    msg!("input-refused", reason = refused.to_string()),
-                ),
-                None => Problem::new(
-                    Location::file(path),
-                    msg!("input-unreadable", reason = io_reason(&e)),
-                ),
-            };
-            vec![problem]
-        })?;
+    let bytes = workbook_bytes(path)?;
     read_unit_bytes(&bytes, path, framework)
+}
+
+/// Every sheet of a workbook that is not a unit's form (a roster), by name, read within the same
+/// limits as a form.
+pub fn read_sheets(
+    path: &Path,
+) -> Result<Vec<(String, calamine::Range<calamine::Data>)>, Vec<Problem>> {
+    let bytes = workbook_bytes(path)?;
+    let format = container::check(&bytes).map_err(|e| vec![e.problem(path)])?;
+    let mut workbook = contain_panics(path, || {
+        open(format, Cursor::new(&bytes[..])).map_err(|e| vec![unreadable(path, e)])
+    })?;
+    let sheets = contain_panics(path, || load_sheets(&mut workbook, path))?;
+    Ok(sheets.into_iter().map(|s| (s.name, s.range)).collect())
+}
+
+/// The bytes of a workbook file, within the file limit.
+fn workbook_bytes(path: &Path) -> Result<Vec<u8>, Vec<Problem>> {
+    input::read_bytes(path, limits::MAX_FILE_BYTES, input::InputKind::Workbook).map_err(|e| {
+        let problem = match e.get_ref().and_then(|e| e.downcast_ref::<InputError>()) {
+            Some(InputError::TooLarge { size, .. }) => Exceeded::File { size: *size }.problem(path),
+            Some(refused) => Problem::new(
+                Location::file(path),
+                msg!("input-refused", reason = refused.to_string()),
+            ),
+            None => Problem::new(
+                Location::file(path),
+                msg!("input-unreadable", reason = io_reason(&e)),
+            ),
+        };
+        vec![problem]
+    })
 }
 
 /// Reads a workbook held in memory; `name` is used in messages. Its container is checked against
