@@ -11,9 +11,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
 
-use parindex::form::{Entry, FilledRow, FormData, write_form};
+use parindex::form::{Entry, FactEntry, FilledRow, FormData, write_form};
 use parindex::framework::{Framework, Source};
-use parindex::synth::Rng;
+use parindex::synth::{Rng, facts_giving};
 use parindex::workbook::labels::fold;
 use rust_decimal::Decimal;
 
@@ -150,6 +150,7 @@ fn fill(
     }
 
     let mut rows = HashMap::new();
+    let mut facts = HashMap::new();
     for &leaf in &leaves {
         let rule = framework.nodes[leaf].leaf.as_ref().expect("leaf");
         let row = if na.contains(&leaf) {
@@ -173,7 +174,44 @@ fn fill(
             } else {
                 Decimal::ZERO
             };
-            let self_score = (appraised + bump).min(framework.nodes[leaf].max);
+            let mut self_score = (appraised + bump).min(framework.nodes[leaf].max);
+            // A rule leaf's points come from the facts, which the table repeats.
+            if let Some(rule) = &rule.rule {
+                let node = &framework.nodes[leaf];
+                let leaf_facts = match (code, node.code.as_str()) {
+                    // An Mỹ's published figures: 3,517 dossiers, 3,494 early, 23 on time.
+                    ("KS04", "3.3.1") => [
+                        ("tiep_nhan", 3517),
+                        ("truoc_han", 3494),
+                        ("dung_han", 23),
+                        ("qua_han", 0),
+                    ]
+                    .iter()
+                    .map(|&(key, n)| (key.to_string(), FactEntry::Number(Decimal::from(n))))
+                    .collect(),
+                    _ => {
+                        // Its own generator, so the other leaves' figures stay as they were.
+                        let whole = 200 + Rng::new(seed ^ leaf as u64).below(3000) as u32;
+                        let (achieved, facts) = facts_giving(
+                            rule,
+                            node.max,
+                            rule_step(framework, leaf),
+                            appraised,
+                            whole,
+                        );
+                        assert_eq!(
+                            achieved, appraised,
+                            "{code} {}: the rule cannot give these points",
+                            node.code
+                        );
+                        facts
+                    }
+                };
+                for (key, entry) in leaf_facts {
+                    facts.insert((leaf, key), entry);
+                }
+                self_score = appraised;
+            }
             FilledRow {
                 self_score: Some(Entry::Points(self_score)),
                 appraised: Some(Entry::Points(appraised)),
@@ -187,5 +225,10 @@ fn fill(
         unit_code: code.to_string(),
         unit_name: name.to_string(),
         rows,
+        facts,
     }
+}
+
+fn rule_step(framework: &Framework, leaf: usize) -> Option<Decimal> {
+    framework.nodes[leaf].leaf.as_ref().and_then(|l| l.step)
 }

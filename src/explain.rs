@@ -4,11 +4,15 @@
 
 use std::fmt::Write as _;
 
-use crate::framework::{Framework, Rounding, Source};
+use rust_decimal::Decimal;
+
+use crate::framework::rules::{Fact, Outcome, Ratio, Rule, RuleInput};
+use crate::framework::{Framework, NotApplicable, Rounding, Source};
 use crate::score::{Basis, NodeScore, UnitScore, counted_cell};
 use crate::t;
-use crate::text::{points, terminal_safe};
+use crate::text::{count, points, terminal_safe};
 use crate::workbook::cell::Score;
+use crate::workbook::facts::Computed;
 use crate::workbook::{ScoreCell, UnitAssessment};
 
 /// A code that is not in the framework.
@@ -111,8 +115,11 @@ impl Explainer<'_> {
                         &row.appraised,
                     )
                 };
-                let points_text = match counted.score {
-                    Score::NotApplicable => {
+                let points_text = match (row.counted(counted), rule.not_applicable) {
+                    (Score::NotApplicable, Some(NotApplicable::FullPoints)) => {
+                        t!("explain-not-applicable-full", max = points(node.max))
+                    }
+                    (Score::NotApplicable, _) => {
                         t!("explain-not-applicable", max = points(node.max))
                     }
                     _ => format!(
@@ -121,14 +128,23 @@ impl Explainer<'_> {
                         points(node.max)
                     ),
                 };
-                t!(
-                    "explain-leaf",
-                    points = points_text,
-                    counted = counted_name,
-                    cell = cell(counted),
-                    other = other_name,
-                    other_cell = cell(other)
-                )
+                match (&row.computed, &rule.rule) {
+                    (Some(computed), Some(leaf_rule)) => t!(
+                        "explain-rule-leaf",
+                        points = points_text,
+                        rule = rule_text(leaf_rule, computed, node.max, rule.step),
+                        sheet = &computed.sheet,
+                        cells = fact_cells(computed)
+                    ),
+                    _ => t!(
+                        "explain-leaf",
+                        points = points_text,
+                        counted = counted_name,
+                        cell = cell(counted),
+                        other = other_name,
+                        other_cell = cell(other)
+                    ),
+                }
             }
             None => rolled_up(self.score.nodes[index], node.max),
         };
@@ -146,6 +162,108 @@ impl Explainer<'_> {
                 out,
             );
         }
+    }
+}
+
+/// How a rule turned the facts into points: "3.517 hồ sơ; 3.494 trước hạn + 23 đúng hạn = 100 % →
+/// ≥ 100 %: 2 điểm".
+pub fn rule_text(rule: &Rule, computed: &Computed, max: Decimal, step: Option<Decimal>) -> String {
+    let number = |i: usize| match computed.facts.get(i).map(|f| &f.fact) {
+        Some(Fact::Number(n)) => *n,
+        _ => Decimal::ZERO,
+    };
+    let ratio_text = |ratio: &Ratio| {
+        let counted: Vec<String> = ratio
+            .counted
+            .iter()
+            .map(|&i| format!("{} {}", count(number(i + 1)), ratio.parts[i].short))
+            .collect();
+        format!(
+            "{} {}; {}",
+            count(number(0)),
+            ratio.whole.short,
+            counted.join(" + ")
+        )
+    };
+    let (value, band) = match computed.outcome {
+        Outcome::Points { value, band, .. } => (value, band),
+        Outcome::NothingArose => (None, None),
+    };
+    let percent = |value: Option<Decimal>| {
+        let value = value.unwrap_or_default().normalize();
+        let shown = Rounding::Truncate.apply(value, 2);
+        if shown == value {
+            format!("{value} %")
+        } else {
+            format!("{shown}… %")
+        }
+    };
+    let points_text = match computed.outcome {
+        Outcome::Points { points: p, .. } => t!("explain-rule-points", points = points(p)),
+        Outcome::NothingArose => t!("explain-rule-nothing-arose"),
+    };
+    match rule {
+        Rule::Choice { options, .. } => {
+            let chosen = match computed.facts.first().map(|f| &f.fact) {
+                Some(Fact::Choice(i)) => options.get(*i).map_or("", |o| o.name.as_str()),
+                _ => "",
+            };
+            format!("\"{chosen}\" → {points_text}")
+        }
+        Rule::Thresholds { input, bands } => {
+            let input_text = match input {
+                RuleInput::Value(measure) => format!("{}: {}", measure.short, points(number(0))),
+                RuleInput::Ratio(ratio) => match value {
+                    Some(_) => format!("{} = {}", ratio_text(ratio), percent(value)),
+                    None => ratio_text(ratio),
+                },
+            };
+            let unit = match input {
+                RuleInput::Value(_) => "",
+                RuleInput::Ratio(_) => " %",
+            };
+            match band {
+                Some(band) => format!(
+                    "{input_text} → {}{unit}: {points_text}",
+                    bands[band].range_text()
+                ),
+                None => format!("{input_text} → {points_text}"),
+            }
+        }
+        Rule::Proportional { ratio, rounding } => match value {
+            Some(_) => {
+                let rounded = match step {
+                    Some(step) => t!(
+                        "explain-rule-rounded",
+                        rounding = match rounding {
+                            Rounding::Truncate => t!("rounding-truncate"),
+                            Rounding::HalfAwayFromZero => t!("rounding-half-away"),
+                            Rounding::HalfEven => t!("rounding-half-even"),
+                        },
+                        step = points(step)
+                    ),
+                    None => String::new(),
+                };
+                format!(
+                    "{} = {} × {}{rounded} → {points_text}",
+                    ratio_text(ratio),
+                    percent(value),
+                    points(max)
+                )
+            }
+            None => format!("{} → {points_text}", ratio_text(ratio)),
+        },
+    }
+}
+
+/// "E5–E8": the cells the facts were read from.
+fn fact_cells(computed: &Computed) -> String {
+    match (computed.facts.first(), computed.facts.last()) {
+        (Some(first), Some(last)) if first.cell != last.cell => {
+            format!("{}–{}", first.cell, last.cell)
+        }
+        (Some(first), _) => first.cell.to_string(),
+        _ => String::new(),
     }
 }
 

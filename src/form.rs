@@ -37,16 +37,28 @@ pub struct FilledRow {
     pub note: String,
 }
 
-/// The unit the form is for and, when filled, its rows keyed by framework node index.
+/// A fact of a rule-based criterion as entered on the measured-values sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactEntry {
+    Number(Decimal),
+    /// The name of the chosen option, or any text (to test the reader).
+    Text(String),
+}
+
+/// The unit the form is for and, when filled, its rows keyed by framework node index, and its
+/// facts keyed by node index and fact key.
 #[derive(Debug, Clone, Default)]
 pub struct FormData {
     pub unit_code: String,
     pub unit_name: String,
     pub rows: HashMap<usize, FilledRow>,
+    pub facts: HashMap<(usize, String), FactEntry>,
 }
 
 /// Name of the sheet holding the table.
 pub const SHEET: &str = "Tự đánh giá";
+/// Name of the sheet holding the facts of rule-based criteria.
+pub const FACTS_SHEET: &str = "Số liệu";
 
 const FIRST_TABLE_ROW: u32 = 6;
 /// Column widths: code, criterion, maximum, self, appraised, evidence, note.
@@ -56,6 +68,8 @@ const WIDTHS: [f64; 7] = [12.0, 60.0, 10.0, 12.0, 12.0, 30.0, 20.0];
 const UNIT_FILL: u32 = 0xFFF2CC;
 const COUNCIL_FILL: u32 = 0xDDEBF7;
 const EXTERNAL_FILL: u32 = 0xD9D9D9;
+/// Points the tool computes from the facts sheet (light green); the unit may leave them blank.
+const COMPUTED_FILL: u32 = 0xE2EFDA;
 
 /// Builds the form workbook in memory.
 pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, XlsxError> {
@@ -102,6 +116,10 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
         .clone()
         .set_unlocked()
         .set_background_color(Color::RGB(UNIT_FILL));
+    let computed = number
+        .clone()
+        .set_unlocked()
+        .set_background_color(Color::RGB(COMPUTED_FILL));
 
     sheet.write_string_with_format(
         0,
@@ -190,6 +208,7 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
         for (col, entry) in [(3, filled.self_score), (4, filled.appraised)] {
             let format = match (survey, col) {
                 (true, _) => &external,
+                (false, _) if rule.rule.is_some() => &computed,
                 (false, 3) => &input,
                 (false, _) => &appraised_input,
             };
@@ -229,8 +248,128 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
     // Structure cells are locked; no password, so staff can still unprotect deliberately.
     sheet.protect();
 
+    if framework.has_rules() {
+        write_facts(workbook.add_worksheet(), framework, data)?;
+    }
     write_instructions(workbook.add_worksheet(), framework)?;
     workbook.save_to_buffer()
+}
+
+/// The measured-values sheet: one row per fact of each rule-based criterion, found by the reader
+/// by its criterion code and fact key; a drop-down of the options for a choice, whole numbers
+/// from 0 for counts, numbers from 0 for a measured value.
+fn write_facts(
+    sheet: &mut Worksheet,
+    framework: &Framework,
+    data: &FormData,
+) -> Result<(), XlsxError> {
+    use crate::framework::rules::{Rule, RuleInput};
+    use rust_xlsxwriter::DataValidationRule;
+
+    sheet.set_name(FACTS_SHEET)?;
+    let title = page::text().set_bold().set_font_size(13);
+    let header = page::text()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_border(FormatBorder::Thin);
+    let wrap = page::text()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    let input = wrap
+        .clone()
+        .set_unlocked()
+        .set_num_format("#,##0.###")
+        .set_background_color(Color::RGB(UNIT_FILL));
+    const FACT_WIDTHS: [f64; 6] = [12.0, 40.0, 40.0, 14.0, 16.0, 24.0];
+    sheet.write_string_with_format(
+        0,
+        0,
+        "SỐ LIỆU ĐỂ TÍNH ĐIỂM CÁC TIÊU CHÍ CHẤM THEO SỐ LIỆU",
+        &title,
+    )?;
+    sheet.write_string(
+        1,
+        0,
+        "Đơn vị nhập số liệu vào cột Giá trị; điểm của các tiêu chí này do máy tính từ số liệu.",
+    )?;
+    let header_row = 3;
+    let columns = [
+        labels::CODE.name,
+        labels::CRITERION.name,
+        labels::FACT_LABEL.name,
+        labels::FACT_KEY.name,
+        labels::FACT_VALUE.name,
+        labels::NOTE.name,
+    ];
+    for (col, (label, width)) in columns.iter().zip(FACT_WIDTHS).enumerate() {
+        sheet.write_string_with_format(header_row, col as u16, *label, &header)?;
+        sheet.set_column_width(col as u16, width)?;
+    }
+    sheet.set_row_height(header_row, 32)?;
+    sheet.set_freeze_panes(header_row + 1, 0)?;
+    let mut row = header_row + 1;
+    for index in framework.leaves() {
+        let node = &framework.nodes[index];
+        let Some(rule) = node.leaf.as_ref().and_then(|l| l.rule.as_ref()) else {
+            continue;
+        };
+        for measure in rule.measures() {
+            let lines = [
+                (node.name.as_str(), FACT_WIDTHS[1]),
+                (measure.label.as_str(), FACT_WIDTHS[2]),
+            ]
+            .iter()
+            .map(|(text, width)| page::lines(text, *width))
+            .max()
+            .unwrap_or(1);
+            sheet.set_row_height(row, page::height(lines, page::FONT_SIZE))?;
+            sheet.write_string_with_format(row, 0, &node.code, &wrap)?;
+            sheet.write_string_with_format(row, 1, &node.name, &wrap)?;
+            sheet.write_string_with_format(row, 2, &measure.label, &wrap)?;
+            sheet.write_string_with_format(row, 3, &measure.key, &wrap)?;
+            match data.facts.get(&(index, measure.key.clone())) {
+                Some(FactEntry::Number(n)) => {
+                    sheet.write_number_with_format(row, 4, to_f64(*n), &input)?
+                }
+                Some(FactEntry::Text(text)) => {
+                    sheet.write_string_with_format(row, 4, text, &input)?
+                }
+                None => sheet.write_blank(row, 4, &input)?,
+            };
+            sheet.write_blank(row, 5, &input)?;
+            let validation = match rule {
+                Rule::Choice { options, .. } => {
+                    let names: Vec<&str> = options.iter().map(|o| o.name.as_str()).collect();
+                    DataValidation::new()
+                        .allow_list_strings(&names)?
+                        .set_error_message("Chọn một mức trong danh sách.")?
+                }
+                Rule::Thresholds {
+                    input: RuleInput::Value(_),
+                    ..
+                } => DataValidation::new()
+                    .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+                    .set_error_message("Nhập một số không âm.")?,
+                _ => DataValidation::new()
+                    .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
+                    .set_error_message("Nhập số nguyên không âm (số đếm).")?,
+            };
+            sheet.add_data_validation(
+                row,
+                4,
+                row,
+                4,
+                &validation.set_error_title("Số liệu không hợp lệ")?,
+            )?;
+            row += 1;
+        }
+    }
+    page::setup(sheet, true, Some((header_row, header_row)))?;
+    sheet.protect();
+    Ok(())
 }
 
 /// Data validation of one score cell: a number from 0 to the maximum (a multiple of the step when
@@ -253,7 +392,7 @@ fn validate_score(
         number = format!("AND({number},ROUND({cell}/{step},9)=INT(ROUND({cell}/{step},9)))");
         message.push_str(&format!(", là bội số của {step}"));
     }
-    let rule_formula = if rule.allow_not_applicable {
+    let rule_formula = if rule.allows_not_applicable() {
         message.push_str(", hoặc KPS nếu không phát sinh");
         format!("=OR({number},{cell}=\"KPS\",{cell}=\"Không phát sinh\",{cell}=\"N/A\")")
     } else {
@@ -304,6 +443,7 @@ fn write_instructions(sheet: &mut Worksheet, framework: &Framework) -> Result<()
         ("Màu vàng nhạt: ô đơn vị điền (mã, tên đơn vị, điểm tự đánh giá, tài liệu kiểm chứng, ghi chú).".to_string(), shade(UNIT_FILL)),
         ("Màu xanh nhạt: ô Hội đồng thẩm định điền (điểm thẩm định).".to_string(), shade(COUNCIL_FILL)),
         ("Màu xám, đã khoá: điểm do nơi khác chấm, như điều tra xã hội học; đơn vị không điền.".to_string(), shade(EXTERNAL_FILL)),
+        (format!("Màu xanh lá nhạt: điểm của tiêu chí chấm theo số liệu; máy tính điểm từ số liệu đơn vị nhập ở trang tính \"{FACTS_SHEET}\", đơn vị có thể để trống ô này."), shade(COMPUTED_FILL)),
         (String::new(), wrap.clone()),
         ("4. Gửi bảng đã điền".to_string(), heading),
         ("• Lưu tệp dạng Excel (.xlsx), giữ nguyên tên trang tính, rồi gửi cùng tài liệu kiểm chứng về cơ quan nội vụ đã gửi biểu mẫu này (Phòng Nội vụ hoặc Sở Nội vụ), đúng thời hạn ghi trong văn bản hướng dẫn tự đánh giá.".to_string(), wrap.clone()),

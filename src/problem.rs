@@ -284,6 +284,7 @@ fn group_text(kind: &str, problems: &[&Problem]) -> Option<String> {
         "row-missing" => t!("group-row-missing", count = count, codes = codes()),
         "cell-not-a-number" => t!("group-not-a-number", count = count, cells = cells()),
         "score-above-max" => t!("group-above-max", count = count, cells = cells()),
+        "facts-empty" => t!("group-facts-empty", count = count, cells = cells()),
         _ => return None,
     })
 }

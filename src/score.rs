@@ -1,7 +1,8 @@
 //! Scoring one unit: leaf → criterion → area → total, exactly, then the index and its band.
 //!
 //! Index (%) = points ÷ applicable maximum × 100, where a not-applicable leaf leaves both the points
-//! and the maximum. Nothing is rounded until the index is published (see `Rounding`), and the band
+//! and the maximum, or is awarded its maximum where the framework says so. A rule leaf's points
+//! are computed from the facts in the form, whichever column counts. Nothing is rounded until the index is published (see `Rounding`), and the band
 //! is looked up from the published figure, as it is printed in the decision.
 
 use std::path::PathBuf;
@@ -9,7 +10,7 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::framework::{Framework, LeafRule, Source};
+use crate::framework::{Framework, LeafRule, NotApplicable, Source};
 use crate::msg;
 use crate::problem::{Location, Problem};
 use crate::workbook::cell::Score;
@@ -100,12 +101,18 @@ pub fn score_unit(
             .as_ref()
             .expect("the reader returns a row for every leaf");
         let cell = counted_cell(rule, basis, row);
-        nodes[index] = match cell.score {
+        nodes[index] = match row.counted(cell) {
             Score::Points(points) => NodeScore {
                 points,
                 applicable_max: node.max,
             },
-            Score::NotApplicable => NodeScore::default(),
+            Score::NotApplicable => match rule.not_applicable {
+                Some(NotApplicable::FullPoints) => NodeScore {
+                    points: node.max,
+                    applicable_max: node.max,
+                },
+                Some(NotApplicable::LeaveOut) | None => NodeScore::default(),
+            },
             Score::Empty => {
                 let message = match (rule.source, basis) {
                     (Source::Survey, _) => msg!("score-missing-survey"),
@@ -190,11 +197,12 @@ pub fn percent(score: NodeScore) -> Option<Decimal> {
 }
 
 /// Appraised when the unit has any appraised score on a self-assessed leaf; survey leaves don't
-/// count, since their points always sit in the appraised column.
+/// count, since their points always sit in the appraised column, nor do rule leaves, whose points
+/// come from facts.
 fn auto_basis(framework: &Framework, unit: &UnitAssessment) -> Basis {
     let appraised = framework.leaves().any(|index| {
         let rule = framework.nodes[index].leaf.as_ref();
-        rule.is_some_and(|r| r.source == Source::Appraisal)
+        rule.is_some_and(|r| r.source == Source::Appraisal && r.rule.is_none())
             && unit.leaves[index]
                 .as_ref()
                 .is_some_and(|row| row.appraised.score != Score::Empty)

@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::XlsxError;
 
-use crate::form::{Entry, FilledRow, FormData, write_form};
+use crate::form::{Entry, FactEntry, FilledRow, FormData, write_form};
+use crate::framework::rules::{Fact, Outcome, Rule, RuleInput};
 use crate::framework::{Framework, Source};
 
 /// A small deterministic generator (xorshift64), so generated files do not depend on a crate's
@@ -63,10 +64,11 @@ pub fn unit(framework: &Framework, number: usize, seed: u64, invalid_every: usiz
     let has_appraisal = rng.below(10) != 0;
 
     let mut rows = HashMap::new();
+    let mut facts = HashMap::new();
     for leaf in framework.leaves() {
         let node = &framework.nodes[leaf];
         let rule = node.leaf.as_ref().expect("leaves have rules");
-        let row = if rule.allow_not_applicable && rng.below(20) == 0 {
+        let row = if rule.allows_not_applicable() && rng.below(20) == 0 {
             FilledRow {
                 self_score: Some(Entry::NotApplicable),
                 // Any appraised entry, even "KPS", would put the unit on the appraised basis.
@@ -82,8 +84,24 @@ pub fn unit(framework: &Framework, number: usize, seed: u64, invalid_every: usiz
                 .expect("a leaf has few steps");
             // Within 20 points of the unit's quality, as a share of the leaf's steps.
             let percent = (quality + rng.below(41)).saturating_sub(20).min(100);
-            let points = grain * Decimal::from((steps * percent + 50) / 100);
-            let self_points = (points + grain * Decimal::from(rng.below(2))).min(node.max);
+            let mut points = grain * Decimal::from((steps * percent + 50) / 100);
+            let mut self_points = (points + grain * Decimal::from(rng.below(2))).min(node.max);
+            // A rule leaf's points come from facts; the table repeats them.
+            if let Some(rule) = &rule.rule {
+                let whole = 50 + rng.below(950) as u32;
+                let (achieved, leaf_facts) = facts_giving(
+                    rule,
+                    node.max,
+                    node.leaf.as_ref().and_then(|l| l.step),
+                    points,
+                    whole,
+                );
+                points = achieved;
+                self_points = achieved;
+                for (key, entry) in leaf_facts {
+                    facts.insert((leaf, key), entry);
+                }
+            }
             let survey = rule.source == Source::Survey;
             FilledRow {
                 self_score: (!survey).then_some(Entry::Points(self_points)),
@@ -111,9 +129,97 @@ pub fn unit(framework: &Framework, number: usize, seed: u64, invalid_every: usiz
             unit_code: code,
             unit_name: name,
             rows,
+            facts,
         },
         defect,
     }
+}
+
+/// Facts as entered on the form, by key.
+type FactEntries = Vec<(String, FactEntry)>;
+
+/// Facts for a rule that give the most points it can give up to `target` (the least it can give
+/// when none is that low), and those points. Counts use `whole` as the total: the first counted
+/// part takes what counts, the first other part the rest.
+pub fn facts_giving(
+    rule: &Rule,
+    max: Decimal,
+    step: Option<Decimal>,
+    target: Decimal,
+    whole: u32,
+) -> (Decimal, FactEntries) {
+    let candidates: Vec<(Vec<Fact>, FactEntries)> = match rule {
+        Rule::Choice { measure, options } => options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                (
+                    vec![Fact::Choice(i)],
+                    vec![(measure.key.clone(), FactEntry::Text(o.name.clone()))],
+                )
+            })
+            .collect(),
+        Rule::Thresholds {
+            input: RuleInput::Value(measure),
+            bands,
+        } => bands
+            .iter()
+            .map(|band| {
+                let value = match band.upper {
+                    Some(upper) => (band.lower.value + upper.value) / Decimal::TWO,
+                    None if band.lower.inclusive => band.lower.value,
+                    None => band.lower.value + Decimal::ONE,
+                };
+                (
+                    vec![Fact::Number(value)],
+                    vec![(measure.key.clone(), FactEntry::Number(value))],
+                )
+            })
+            .collect(),
+        Rule::Thresholds {
+            input: RuleInput::Ratio(ratio),
+            ..
+        }
+        | Rule::Proportional { ratio, .. } => (0..=whole)
+            .rev()
+            .map(|counted| {
+                let first_other = (0..ratio.parts.len()).find(|i| !ratio.counted.contains(i));
+                let first_counted = ratio.counted[0];
+                let mut numbers = vec![Decimal::from(whole)];
+                numbers.extend((0..ratio.parts.len()).map(|i| {
+                    if i == first_counted {
+                        Decimal::from(counted)
+                    } else if Some(i) == first_other {
+                        Decimal::from(whole - counted)
+                    } else {
+                        Decimal::ZERO
+                    }
+                }));
+                let entries = ratio
+                    .measures()
+                    .iter()
+                    .zip(&numbers)
+                    .map(|(m, n)| (m.key.clone(), FactEntry::Number(*n)))
+                    .collect();
+                (numbers.into_iter().map(Fact::Number).collect(), entries)
+            })
+            .collect(),
+    };
+    let points_of = |facts: &[Fact]| match rule.evaluate(facts, max, step) {
+        Ok(Outcome::Points { points, .. }) => points,
+        _ => Decimal::ZERO,
+    };
+    let scored: Vec<(Decimal, FactEntries)> = candidates
+        .into_iter()
+        .map(|(facts, entries)| (points_of(&facts), entries))
+        .collect();
+    let best = scored
+        .iter()
+        .filter(|(points, _)| *points <= target)
+        .max_by_key(|(points, _)| *points)
+        .or_else(|| scored.iter().min_by_key(|(points, _)| *points))
+        .expect("a rule has at least one outcome");
+    best.clone()
 }
 
 /// Applies `defect` to one leaf that can show it.
@@ -130,8 +236,8 @@ fn spoil(
             .expect("leaves have rules");
         match defect {
             Defect::AboveMax => true,
-            Defect::NotApplicableNotAllowed => !rule.allow_not_applicable,
-            Defect::MissingScore => rule.source == Source::Appraisal,
+            Defect::NotApplicableNotAllowed => !rule.allows_not_applicable(),
+            Defect::MissingScore => rule.source == Source::Appraisal && rule.rule.is_none(),
         }
     };
     let candidates: Vec<usize> = framework.leaves().filter(fits).collect();

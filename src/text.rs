@@ -12,6 +12,28 @@ pub fn points(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
+/// A whole count with its thousands grouped as the interface language writes them: "3.517" in
+/// Vietnamese, "3,517" in English; other numbers as [`points`].
+pub fn count(value: Decimal) -> String {
+    let value = value.normalize();
+    if !value.fract().is_zero() || value.is_sign_negative() {
+        return points(value);
+    }
+    let digits = value.to_string();
+    let separator = match crate::i18n::lang() {
+        crate::i18n::Lang::Vi => '.',
+        crate::i18n::Lang::En => ',',
+    };
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 /// A change in percentage points with its sign: "+7.67", "-1.25", "0.00".
 pub fn signed(delta: Decimal) -> String {
     if delta > Decimal::ZERO {

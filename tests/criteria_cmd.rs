@@ -6,7 +6,7 @@
 //! sub-criteria (three parts) 7 + 4 + 13 + 2 + 8 + 4 + 4 = 42; leaves 10 + 6 + 13 + 5 + 9 + 6 + 8
 //! = 57; KPS allowed on 1.3.2, 2.1.1, 3.3.2, 3.4.2, 4.3, 5.2 and 6.4; survey on 3.5.1–3.5.4 and 7.6.
 //! Line numbers refer to that file: 1.1 is defined on lines 57–59 (`max = 3` on 59), 1.2.1 on line
-//! 85, the band "Tốt" has `below = 90` on line 27, and the file has 540 lines.
+//! 85, the band "Tốt" has `below = 90` on line 27, and the file has 549 lines.
 
 use crate::support::*;
 
@@ -31,7 +31,7 @@ fn line(n: usize) -> String {
 
 #[test]
 fn the_line_numbers_are_as_the_expectations_assume() {
-    assert_eq!(original().lines().count(), 540);
+    assert_eq!(original().lines().count(), 549);
     assert_eq!(line(27), "below = 90");
     assert_eq!(line(26), "from = 80");
     assert_eq!(line(57), "code = \"1.1\"");
@@ -93,7 +93,7 @@ fn check_rejects_an_unknown_field_with_its_line() {
         .status(1)
         .stderr_has("error: criteria file criteria/commune-2022.toml is not valid TOML:\nTOML parse error at line 65, column 1\n")
         .stderr_has("65 | stpe = 0.5\n")
-        .stderr_has("unknown field `stpe`, expected one of `code`, `name`, `name_en`, `max`, `allow_not_applicable`, `source`, `step`")
+        .stderr_has("unknown field `stpe`, expected one of `code`, `name`, `name_en`, `max`, `allow_not_applicable`, `not_applicable`, `source`, `step`, `rule`, `value`, `whole`, `parts`, `band`, `option`, `rounding`")
         .run();
     assert_eq!(run.stdout(), "");
 }
@@ -128,8 +128,8 @@ fn check_reports_a_gap_between_bands() {
 
 #[test]
 fn check_reports_a_duplicate_code_with_both_lines() {
-    // A second 1.2.1 appended after the last line (540): a blank line 541, the table header on
-    // 542, the code on 543. The duplicate is dropped, so no maximum is affected.
+    // A second 1.2.1 appended after the last line (549): a blank line 550, the table header on
+    // 551, the code on 552. The duplicate is dropped, so no maximum is affected.
     let mut text = original();
     text.push_str("\n[[criterion]]\ncode = \"1.2.1\"\nname = \"Trùng mã\"\nmax = 1\n");
     let run = Test::new()
@@ -141,7 +141,7 @@ fn check_reports_a_duplicate_code_with_both_lines() {
     assert_eq!(
         run.stderr(),
         "error: criteria file criteria/commune-2022.toml is not valid:\n  \
-         line 543, column 8, criterion 1.2.1: duplicate code: already defined on line 85\n"
+         line 552, column 8, criterion 1.2.1: duplicate code: already defined on line 85\n"
     );
 }
 

@@ -376,6 +376,7 @@ fn wide_sheets_before_the_form() -> Vec<u8> {
     let sheet = workbook.add_worksheet();
     sheet.set_name(SHEET).unwrap();
     grid.write_into(sheet);
+    grid.write_facts_into(&mut workbook);
     workbook.save_to_buffer().unwrap()
 }
 

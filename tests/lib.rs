@@ -21,6 +21,7 @@ mod publication;
 mod regression;
 mod rendering;
 mod robust_reading;
+mod rules;
 mod score_samples;
 mod spreadsheet_programs;
 mod template;

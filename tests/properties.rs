@@ -104,6 +104,7 @@ fn assessment(framework: &Framework, fractions: &[Option<u32>]) -> UnitAssessmen
             appraised: cell(score),
             evidence: String::new(),
             note: String::new(),
+            computed: None,
         });
     }
     UnitAssessment {
@@ -197,7 +198,7 @@ proptest! {
             };
             rows.insert(index, row);
         }
-        let form = FormData { unit_code: "U1".into(), unit_name: "Xã Thử".into(), rows };
+        let form = FormData { unit_code: "U1".into(), unit_name: "Xã Thử".into(), rows, facts: Default::default() };
         let bytes = write_form(&framework, &form).unwrap();
         let unit = read_unit_bytes(&bytes, Path::new("u.xlsx"), &framework).unwrap();
         prop_assert!(unit.warnings.is_empty(), "{:?}", unit.warnings);

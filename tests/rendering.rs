@@ -301,8 +301,9 @@ fn the_form_prints_without_overlap() {
         ])
         .run();
     let pdf = print(run.dir(), "bieu-mau.xlsx");
-    // The table on three landscape pages, the guide on one portrait page.
-    assert_eq!(pages(&pdf), [true, true, true, false]);
+    // The table on three landscape pages, the dossier facts of 3.3.1 on one more, the guide on
+    // one portrait page.
+    assert_eq!(pages(&pdf), [true, true, true, true, false]);
     assert_official_fonts(&pdf);
     let text = words(&pdf);
     let framework = framework(2022);

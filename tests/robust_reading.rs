@@ -87,6 +87,7 @@ fn workbook_with(grid: &Grid, name: &str, edit: impl FnOnce(&mut Worksheet)) -> 
     sheet.set_name(name).unwrap();
     grid.write_into(sheet);
     edit(sheet);
+    grid.write_facts_into(&mut workbook);
     workbook.save_to_buffer().unwrap()
 }
 
@@ -193,6 +194,7 @@ fn two_sheets_with_a_table_are_an_error_naming_both() {
         let second = workbook.add_worksheet();
         second.set_name("Chấm điểm").unwrap();
         current.write_into(second);
+        current.write_facts_into(&mut workbook);
         let (visible, other) = if hide_the_old_one {
             ("Chấm điểm", "Bản cũ")
         } else {
@@ -217,8 +219,10 @@ fn the_only_table_on_a_hidden_sheet_is_used_with_a_warning() {
     cover(&mut workbook);
     let hidden = workbook.add_worksheet();
     hidden.set_name("Bảng điểm").unwrap();
-    Grid::of(&framework, &form).write_into(hidden);
+    let grid = Grid::of(&framework, &form);
+    grid.write_into(hidden);
     hidden.set_hidden(true);
+    grid.write_facts_into(&mut workbook);
     let bytes = workbook.save_to_buffer().unwrap();
 
     Test::new()

@@ -13,9 +13,10 @@ use std::process::{Command, Output};
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
-use parindex::form::{Entry, FilledRow, FormData, SHEET, write_form};
+use parindex::form::{Entry, FACTS_SHEET, FilledRow, FormData, SHEET, write_form};
 use parindex::framework::{Framework, Source};
 use parindex::i18n::LANG_VARIABLE;
+use parindex::synth::facts_giving;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Workbook, Worksheet};
 use tempfile::TempDir;
@@ -101,10 +102,23 @@ pub fn full_marks(framework: &Framework, unit_code: &str, unit_name: &str) -> Fo
             (i, row)
         })
         .collect();
+    // Rule leaves get the facts that give their maximum.
+    let facts = framework
+        .leaves()
+        .filter_map(|i| {
+            let node = &framework.nodes[i];
+            let leaf = node.leaf.as_ref().unwrap();
+            let rule = leaf.rule.as_ref()?;
+            let (_, facts) = facts_giving(rule, node.max, leaf.step, node.max, 200);
+            Some(facts.into_iter().map(move |(key, entry)| ((i, key), entry)))
+        })
+        .flatten()
+        .collect();
     FormData {
         unit_code: unit_code.into(),
         unit_name: unit_name.into(),
         rows,
+        facts,
     }
 }
 
@@ -336,6 +350,8 @@ impl Run {
 /// A sheet's cells, row by row (row 1 first), to edit and write back.
 pub struct Grid {
     pub rows: Vec<Vec<Data>>,
+    /// The measured-values sheet ("Số liệu") when the form has one, written back unchanged.
+    pub facts: Option<Vec<Vec<Data>>>,
 }
 
 impl Grid {
@@ -350,8 +366,13 @@ impl Grid {
         let mut workbook = Xlsx::new(Cursor::new(bytes)).unwrap();
         let range = workbook.worksheet_range(SHEET).unwrap();
         assert_eq!(range.start(), Some((0, 0)));
+        let facts = workbook.worksheet_range(FACTS_SHEET).ok().map(|facts| {
+            assert_eq!(facts.start(), Some((0, 0)));
+            facts.rows().map(<[Data]>::to_vec).collect()
+        });
         Grid {
             rows: range.rows().map(<[Data]>::to_vec).collect(),
+            facts,
         }
     }
 
@@ -415,12 +436,28 @@ impl Grid {
         let sheet = workbook.add_worksheet();
         sheet.set_name(SHEET).unwrap();
         self.write_into(sheet);
+        self.write_facts_into(&mut workbook);
         workbook.save_to_buffer().unwrap()
+    }
+
+    /// Adds the measured-values sheet, when the form has one, to a workbook a test builds.
+    pub fn write_facts_into(&self, workbook: &mut Workbook) {
+        if let Some(facts) = &self.facts {
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(FACTS_SHEET).unwrap();
+            write_cells(sheet, facts);
+        }
     }
 
     /// Writes the cells into a sheet of a workbook a test builds itself.
     pub fn write_into(&self, sheet: &mut Worksheet) {
-        for (r, cells) in self.rows.iter().enumerate() {
+        write_cells(sheet, &self.rows);
+    }
+}
+
+fn write_cells(sheet: &mut Worksheet, rows: &[Vec<Data>]) {
+    {
+        for (r, cells) in rows.iter().enumerate() {
             for (c, value) in cells.iter().enumerate() {
                 let (r, c) = (r as u32, c as u16);
                 match value {

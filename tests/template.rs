@@ -8,7 +8,7 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
-use parindex::form::SHEET;
+use parindex::form::{FACTS_SHEET, SHEET};
 use parindex::framework::{Framework, Source};
 
 use crate::support::*;
@@ -63,7 +63,7 @@ fn the_rows_are_where_the_expectations_assume() {
 fn the_template_has_the_header_cells_a_row_per_node_and_subtotal_formulas() {
     let framework = framework(2022);
     let mut workbook = Xlsx::new(Cursor::new(template(2022))).unwrap();
-    assert_eq!(workbook.sheet_names(), [SHEET, "Hướng dẫn"]);
+    assert_eq!(workbook.sheet_names(), [SHEET, FACTS_SHEET, "Hướng dẫn"]);
     let values = workbook.worksheet_range(SHEET).unwrap();
     let formulas = workbook.worksheet_formula(SHEET).unwrap();
     let value = |cell: &str| {
@@ -226,6 +226,11 @@ fn filled_template() -> Vec<u8> {
         .text("E54", "KPS")
         .set("E45", Data::Float(1.5))
         .set("E89", Data::Float(2.7));
+    // 3.3.1 is scored from its facts (rows 5–8 of "Số liệu"): 120 + 80 of 200 = 100 %.
+    let facts = grid.facts.as_mut().expect("the form has a facts sheet");
+    for (row, count) in [(4, 200.0), (5, 120.0), (6, 80.0), (7, 0.0)] {
+        facts[row][4] = Data::Float(count);
+    }
     grid.xlsx()
 }
 
@@ -270,24 +275,42 @@ fn the_filled_template_scores() {
 
 #[test]
 fn the_unfilled_template_has_one_error_per_leaf() {
-    // Nothing appraised, so the self column counts; survey leaves need their appraised points.
-    // 57 leaves: 52 self-assessed, told in one line with their first cells, and the 5 survey ones.
+    // The facts of 3.3.1 (scored by rule) are read with the table: four to enter.
     Test::new()
         .file("form.xlsx", template(2022))
         .args(["validate", "--criteria", &criteria(2022), "form.xlsx"])
         .status(1)
         .stdout(
             "form.xlsx\n  \
-             error   sheet 'Tự đánh giá': 52 criteria have no self score (D9, D10, D11, D13, D14, \
+             error   sheet 'Số liệu': 4 facts are not entered (E5, E6, E7, E8); enter them in the \
+             Giá trị (value) column so the points can be computed\n\
+             1 file, 1 with errors (4), 0 with warnings (0)\n",
+        )
+        .run();
+    // With them entered, nothing appraised, so the self column counts; survey leaves need their
+    // appraised points. 57 leaves: 51 self-assessed, told in one line with their first cells, the
+    // 5 survey ones, and 3.3.1, whose points come from its facts.
+    let mut grid = Grid::from_xlsx(&template(2022));
+    let facts = grid.facts.as_mut().expect("the form has a facts sheet");
+    for (row, count) in [(4, 10.0), (5, 10.0), (6, 0.0), (7, 0.0)] {
+        facts[row][4] = Data::Float(count);
+    }
+    Test::new()
+        .file("form.xlsx", grid.xlsx())
+        .args(["validate", "--criteria", &criteria(2022), "form.xlsx"])
+        .status(1)
+        .stdout(
+            "form.xlsx\n  \
+             error   sheet 'Tự đánh giá': 51 criteria have no self score (D9, D10, D11, D13, D14, \
              D16, D17, D18, …); enter the points, or KPS where the criterion allows it\n  \
              error   sheet 'Tự đánh giá': 5 survey criteria have no points (E45, E46, E47, E48, \
              E89); enter them in the appraised score column\n\
-             1 file, 1 with errors (57), 0 with warnings (0)\n",
+             1 file, 1 with errors (56), 0 with warnings (0)\n",
         )
         .run();
     // JSON keeps every one of them, with its kind.
     let run = Test::new()
-        .file("form.xlsx", template(2022))
+        .file("form.xlsx", grid.xlsx())
         .args([
             "validate",
             "--criteria",
@@ -300,7 +323,7 @@ fn the_unfilled_template_has_one_error_per_leaf() {
         .run();
     let document: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
     let problems = document["files"][0]["problems"].as_array().unwrap();
-    assert_eq!(problems.len(), 57);
+    assert_eq!(problems.len(), 56);
     assert_eq!(problems[0]["cell"], "D9");
     assert_eq!(problems[0]["criterion"], "1.1.1");
     assert_eq!(problems[0]["kind"], "score-missing-self");

@@ -195,6 +195,7 @@ fn a_formula_without_a_saved_result_is_an_error() {
     sheet
         .write_formula(7, 4, Formula::new("=SUM(E9:E11)"))
         .unwrap();
+    grid.write_facts_into(&mut workbook);
     let one = workbook.save_to_buffer().unwrap();
     Test::new()
         .file("a.xlsx", &one)

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use calamine::Data;
-use parindex::form::{FormData, SHEET, write_form};
+use parindex::form::{FactEntry, FormData, SHEET, write_form};
 use parindex::framework::Source;
 use rust_xlsxwriter::{Format, Workbook};
 use tempfile::TempDir;
@@ -205,10 +205,24 @@ fn samples_saved_by_gnumeric_as_ods_score_as_the_originals() {
 
 /// A blank form for the 2022 framework, as `parindex template` writes it, saved in `dir`.
 fn blank_form(dir: &Path, unit_code: &str, unit_name: &str) -> PathBuf {
+    blank_form_with(dir, unit_code, unit_name, HashMap::new())
+}
+
+/// A blank form, with the facts sheet already filled in: `ssconvert --set` only reaches the
+/// first sheet, so for Gnumeric the dossier facts of 3.3.1 (200 received, 150 early, 50 on time,
+/// 0 late = 100 %, the plan of tests/fixtures/fill_form.py) are entered before; Gnumeric still
+/// reads and writes that sheet again in every format.
+fn blank_form_with(
+    dir: &Path,
+    unit_code: &str,
+    unit_name: &str,
+    facts: HashMap<(usize, String), FactEntry>,
+) -> PathBuf {
     let form = FormData {
         unit_code: unit_code.into(),
         unit_name: unit_name.into(),
         rows: HashMap::new(),
+        facts,
     };
     let file = dir.join("form.xlsx");
     std::fs::write(&file, write_form(&framework(2022), &form).unwrap()).unwrap();
@@ -316,7 +330,17 @@ fn gnumeric_entries(grid: &Grid) -> Vec<String> {
 fn a_form_filled_in_gnumeric_scores_as_planned_in_every_format() {
     require("ssconvert");
     let dir = TempDir::new().unwrap();
-    let form = blank_form(dir.path(), "KS82", "Xã Thử Gnumeric");
+    let dossiers = framework(2022).node_index("3.3.1").unwrap();
+    let facts = [
+        ("tiep_nhan", 200),
+        ("truoc_han", 150),
+        ("dung_han", 50),
+        ("qua_han", 0),
+    ]
+    .into_iter()
+    .map(|(key, n)| ((dossiers, key.to_string()), FactEntry::Number(n.into())))
+    .collect();
+    let form = blank_form_with(dir.path(), "KS82", "Xã Thử Gnumeric", facts);
     let entries = gnumeric_entries(&Grid::from_xlsx(&std::fs::read(&form).unwrap()));
     for (exporter, extension) in [
         ("Gnumeric_Excel:xlsx2", "xlsx"),
@@ -363,6 +387,7 @@ fn a_maximum_shown_as_a_date_is_refused_whoever_saved_it() {
         .unwrap();
     let dir = TempDir::new().unwrap();
     let original = dir.path().join("KS83-xa-ngay-thang.xlsx");
+    grid.write_facts_into(&mut workbook);
     std::fs::write(&original, workbook.save_to_buffer().unwrap()).unwrap();
 
     let mut saved = vec![(original.clone(), "01/01/1900")];

@@ -90,3 +90,26 @@ level-commune = commune
 level-district = district
 level-department = department
 level-province = province
+
+criteria-what-points = rule points
+criteria-what-rule-band = rule bound
+criteria-not-applicable-twice = write one of `not_applicable = "leave-out"` (the maximum is reduced) or `"full-points"` (awarded the maximum); `allow_not_applicable = true` is the older spelling of "leave-out"
+rule-field-without-rule = { $field } applies only to a criterion scored by a rule (`rule = "choice"`, `"thresholds"` or `"proportional"`)
+rule-field-kind = { $field } does not apply to a "{ $kind }" rule
+rule-thresholds-input = a "thresholds" rule needs exactly one input: `value` (one value the unit enters) or `whole` and `parts` (a ratio of counts)
+rule-proportional-rounding = a "proportional" rule must say how points are rounded to the step: `rounding = "truncate"`, `"half-away-from-zero"` or `"half-even"`
+rule-key-invalid = the fact key "{ $key }" may hold only lowercase ASCII letters, digits and underscores (at most 40), e.g. "received"
+rule-key-duplicate = the fact key "{ $key }" is used twice in this criterion
+rule-label-empty = the fact "{ $key }" has no `label` to print on the form
+rule-ratio-fields = a ratio needs `whole` (the total, e.g. dossiers received) and `parts` (parts of the total)
+rule-ratio-counted = no part counts towards the ratio: mark the parts that count with `counted = true` (e.g. early and on time)
+rule-points-step = the rule's points { $points } are not a multiple of the step { $step }
+rule-choice-options = a "choice" rule needs at least two [[criterion.option]] levels, each with `name` and `points`
+rule-choice-name = the level name "{ $name }" is empty or repeats another level's
+rule-bands-missing = a "thresholds" rule needs [[criterion.band]] ranges, each with a lower bound, an upper bound (except the highest) and `points`
+rule-band-lower = each range needs exactly one lower bound: `from` (inclusive) or `above` (exclusive)
+rule-band-upper = each range has at most one upper bound: `below` (exclusive) or `to` (inclusive)
+rule-band-start = the lowest range ({ $range }) must start at 0, inclusive (`from = 0`)
+rule-band-seam = the ranges { $band } and { $next } do not meet: the upper bound of one must equal the lower bound of the next, inclusive on exactly one side (e.g. `to = 90` then `above = 90`), so that every value falls in exactly one range
+rule-band-top = the highest range ({ $band }) may not have an upper bound: it runs to every larger value
+rule-survey = a survey criterion has no rule computing points from facts

@@ -90,3 +90,26 @@ level-commune = xã
 level-district = huyện
 level-department = sở, ngành
 level-province = tỉnh
+
+criteria-what-points = điểm của quy tắc
+criteria-what-rule-band = mốc của quy tắc
+criteria-not-applicable-twice = ghi một trong hai: `not_applicable = "leave-out"` (bỏ khỏi điểm tối đa) hoặc `"full-points"` (tính đủ điểm); `allow_not_applicable = true` là cách ghi cũ của "leave-out"
+rule-field-without-rule = { $field } chỉ dùng khi tiêu chí có quy tắc tính điểm (`rule = "choice"`, `"thresholds"` hoặc `"proportional"`)
+rule-field-kind = { $field } không dùng cho quy tắc "{ $kind }"
+rule-thresholds-input = quy tắc "thresholds" cần đúng một đầu vào: `value` (một giá trị đơn vị nhập) hoặc `whole` và `parts` (tỷ lệ các số đếm)
+rule-proportional-rounding = quy tắc "proportional" phải ghi cách làm tròn điểm về bước điểm: `rounding = "truncate"`, `"half-away-from-zero"` hoặc `"half-even"`
+rule-key-invalid = mã số liệu "{ $key }" chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới (tối đa 40 ký tự), ví dụ "tiep_nhan"
+rule-key-duplicate = mã số liệu "{ $key }" bị trùng trong tiêu chí này
+rule-label-empty = số liệu "{ $key }" chưa có nhãn `label` để in trên biểu mẫu
+rule-ratio-fields = tỷ lệ cần `whole` (tổng số, ví dụ số hồ sơ tiếp nhận) và `parts` (các phần của tổng số)
+rule-ratio-counted = chưa có phần nào được tính vào tỷ lệ: đánh dấu `counted = true` cho các phần được tính (ví dụ trước hạn và đúng hạn)
+rule-points-step = điểm { $points } của quy tắc không phải bội số của bước điểm { $step }
+rule-choice-options = quy tắc "choice" cần ít nhất hai mức [[criterion.option]], mỗi mức có `name` và `points`
+rule-choice-name = tên mức "{ $name }" bị trống hoặc trùng với một mức khác
+rule-bands-missing = quy tắc "thresholds" cần các khoảng [[criterion.band]], mỗi khoảng có cận dưới, cận trên (trừ khoảng cao nhất) và `points`
+rule-band-lower = mỗi khoảng cần đúng một cận dưới: `from` (tính cả mốc) hoặc `above` (không tính mốc)
+rule-band-upper = mỗi khoảng có nhiều nhất một cận trên: `below` (không tính mốc) hoặc `to` (tính cả mốc)
+rule-band-start = khoảng thấp nhất ({ $range }) phải bắt đầu từ 0, tính cả 0 (`from = 0`)
+rule-band-seam = khoảng { $band } và khoảng { $next } không nối liền: cận trên của khoảng trước phải bằng cận dưới của khoảng sau, đúng một bên tính cả mốc (ví dụ `to = 90` rồi `above = 90`), để mọi giá trị thuộc đúng một khoảng
+rule-band-top = khoảng cao nhất ({ $band }) không được có cận trên: khoảng này kéo dài đến mọi giá trị lớn hơn
+rule-survey = tiêu chí điều tra xã hội học không có quy tắc tính điểm từ số liệu

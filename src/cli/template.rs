@@ -45,6 +45,7 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<i32> {
         unit_code: args.unit_code.unwrap_or_default(),
         unit_name: args.unit_name.unwrap_or_default(),
         rows: Default::default(),
+        facts: Default::default(),
     };
     let bytes = write_form(&framework, &form).context(t!("template-cannot-build"))?;
     publish(Some(&args.output), &bytes, None)?;

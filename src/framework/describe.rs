@@ -96,7 +96,7 @@ pub fn summary(framework: &Framework, file: &Path) -> String {
         "  {}",
         t!(
             "describe-leaf-rules",
-            not_applicable = flagged(&|r| r.allow_not_applicable),
+            not_applicable = flagged(&|r| r.allows_not_applicable()),
             survey = flagged(&|r| r.source == Source::Survey)
         )
     );
@@ -142,7 +142,7 @@ fn write_node(framework: &Framework, index: usize, lead: &str, indent: &str, out
         if let Some(step) = rule.step {
             flags.push(t!("describe-step", step = points(step)));
         }
-        if rule.allow_not_applicable {
+        if rule.allows_not_applicable() {
             flags.push(t!("describe-kps"));
         }
         if rule.source == Source::Survey {

@@ -8,6 +8,7 @@
 
 pub mod describe;
 mod load;
+pub mod rules;
 
 use std::collections::HashMap;
 
@@ -85,14 +86,43 @@ pub enum Source {
     Survey,
 }
 
+/// What a leaf marked not applicable (không phát sinh) counts for. Both conventions are real:
+/// "89,5/100 số điểm có nhiệm vụ được giao" and "không có phản ánh … được tính 02 điểm".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotApplicable {
+    /// Leaves both the points and the maximum (the maximum is reduced).
+    LeaveOut,
+    /// Awarded the maximum.
+    FullPoints,
+}
+
+impl NotApplicable {
+    /// The name used in criteria files and machine-readable outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotApplicable::LeaveOut => "leave-out",
+            NotApplicable::FullPoints => "full-points",
+        }
+    }
+}
+
 /// Scoring rules of a leaf (a criterion or sub-criterion without children).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeafRule {
-    /// May be marked not applicable (không phát sinh); it then leaves points and maximum.
-    pub allow_not_applicable: bool,
+    /// `Some` when the leaf may be marked not applicable, with what that counts for.
+    pub not_applicable: Option<NotApplicable>,
     pub source: Source,
     /// A score must be a whole multiple of this, when set.
     pub step: Option<Decimal>,
+    /// Points computed from facts entered in the form, instead of typed.
+    pub rule: Option<rules::Rule>,
+}
+
+impl LeafRule {
+    pub fn allows_not_applicable(&self) -> bool {
+        self.not_applicable.is_some()
+    }
 }
 
 /// An area, criterion or sub-criterion.
@@ -179,6 +209,13 @@ impl Framework {
     /// Indices of the leaves, in order.
     pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.nodes.len()).filter(|&i| self.nodes[i].leaf.is_some())
+    }
+
+    /// Whether any leaf's points are computed from facts in the form.
+    pub fn has_rules(&self) -> bool {
+        self.nodes
+            .iter()
+            .any(|n| n.leaf.as_ref().is_some_and(|l| l.rule.is_some()))
     }
 
     /// The band a published index falls in. Bands cover 0–100, so any index in range has one.

@@ -103,6 +103,22 @@ pub const NOTE: Label = Label {
     accepted: &["ghichu", "note"],
 };
 
+/// The measured-values sheet (số liệu) of forms for frameworks with rule-based criteria: one row
+/// per fact, found by criterion code and fact key.
+pub const FACT_KEY: Label = Label {
+    name: "Mã số liệu",
+    accepted: &["masolieu", "factkey"],
+};
+pub const FACT_VALUE: Label = Label {
+    name: "Giá trị",
+    accepted: &["giatri", "value"],
+};
+/// The fact's label, printed for the unit; not read.
+pub const FACT_LABEL: Label = Label {
+    name: "Số liệu",
+    accepted: &["solieu", "fact"],
+};
+
 /// The table's columns, required ones first.
 pub const TABLE_COLUMNS: [Label; 7] = [
     CODE,

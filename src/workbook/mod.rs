@@ -9,6 +9,7 @@
 
 pub mod cell;
 pub mod container;
+pub mod facts;
 mod header;
 pub mod labels;
 pub mod limits;
@@ -46,6 +47,18 @@ pub struct LeafRow {
     pub appraised: ScoreCell,
     pub evidence: String,
     pub note: String,
+    /// A rule-based leaf's facts and the points they give (which count, whatever was typed).
+    pub computed: Option<facts::Computed>,
+}
+
+impl LeafRow {
+    /// The score that counts for a leaf: a rule leaf's computed points, else the typed cell.
+    pub fn counted<'a>(&'a self, typed: &'a ScoreCell) -> Score {
+        match &self.computed {
+            Some(computed) => computed.score(),
+            None => typed.score,
+        }
+    }
 }
 
 /// A unit's self-assessment, matched to a framework and checked cell by cell.
@@ -148,5 +161,33 @@ fn read_workbook<RS: Read + Seek>(
         .iter()
         .find(|s| s.name == table_sheet)
         .expect("the table's sheet is one of the sheets");
-    read_table(sheet, header, path, framework)
+    let read = read_table(sheet, header, path, framework);
+    if !framework.has_rules() {
+        return read;
+    }
+    // Facts are read even when the table has errors, so one pass shows every problem.
+    let (mut leaves, mut problems, unit) = match read {
+        Ok(mut unit) => (
+            std::mem::take(&mut unit.leaves),
+            std::mem::take(&mut unit.warnings),
+            Some(unit),
+        ),
+        Err(problems) => (vec![None; framework.nodes.len()], problems, None),
+    };
+    facts::read_facts(
+        &sheets,
+        &table_sheet,
+        path,
+        framework,
+        &mut leaves,
+        &mut problems,
+    );
+    match unit {
+        Some(unit) if !problems.iter().any(Problem::is_error) => Ok(UnitAssessment {
+            leaves,
+            warnings: problems,
+            ..unit
+        }),
+        _ => Err(problems),
+    }
 }

@@ -270,6 +270,7 @@ impl SheetReader<'_> {
                 appraised,
                 evidence: text_at(labels::EVIDENCE),
                 note: text_at(labels::NOTE),
+                computed: None,
             };
             let evidence_cell = header
                 .column(labels::EVIDENCE)
@@ -584,7 +585,7 @@ impl SheetReader<'_> {
                         )
                     })
             }
-            Score::NotApplicable if !rule.allow_not_applicable => {
+            Score::NotApplicable if !rule.allows_not_applicable() => {
                 Some(msg!("score-not-applicable-not-allowed", text = &raw))
             }
             Score::NotApplicable | Score::Empty => None,

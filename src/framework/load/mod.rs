@@ -1,5 +1,7 @@
 //! Reading a framework from TOML and validating it, with line and column for every problem.
 
+mod rules;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -10,9 +12,10 @@ use serde::Deserialize;
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Band, Framework, LeafRule, Level, Node, Rounding, Source};
+use super::{Band, Framework, LeafRule, Level, Node, NotApplicable, Rounding, Source};
 use crate::i18n::io_reason;
 use crate::t;
+use rules::{MeasureFile, OptionFile, PointBandFile, RuleKind};
 
 /// Why a framework could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -107,8 +110,19 @@ struct NodeFile {
     name_en: Option<String>,
     max: Spanned<Decimal>,
     allow_not_applicable: Option<Spanned<bool>>,
+    not_applicable: Option<Spanned<NotApplicable>>,
     source: Option<Spanned<Source>>,
     step: Option<Spanned<Decimal>>,
+    // Rule fields (see `rules`).
+    rule: Option<Spanned<RuleKind>>,
+    value: Option<MeasureFile>,
+    whole: Option<MeasureFile>,
+    parts: Option<Spanned<Vec<MeasureFile>>>,
+    #[serde(rename = "band")]
+    bands: Option<Spanned<Vec<PointBandFile>>>,
+    #[serde(rename = "option")]
+    options: Option<Spanned<Vec<OptionFile>>>,
+    rounding: Option<Spanned<Rounding>>,
 }
 
 impl Framework {
@@ -459,17 +473,36 @@ impl Checker<'_> {
                 );
             }
         }
+        let not_applicable = match (&entry.allow_not_applicable, &entry.not_applicable) {
+            (Some(_), Some(policy)) => {
+                self.report(
+                    policy.span(),
+                    Some(code),
+                    t!("criteria-not-applicable-twice"),
+                );
+                None
+            }
+            (Some(allow), None) => allow.get_ref().then_some(NotApplicable::LeaveOut),
+            (None, Some(policy)) => Some(*policy.get_ref()),
+            (None, None) => None,
+        };
+        let source = entry
+            .source
+            .as_ref()
+            .map(|s| *s.get_ref())
+            .unwrap_or_default();
+        let step = step.map(|(s, _)| s);
+        let rule = self.leaf_rule_kind(entry, code, max, step);
+        if let (Some(rule_kind), Some(survey)) = (&entry.rule, &entry.source)
+            && *survey.get_ref() == Source::Survey
+        {
+            self.report(rule_kind.span(), Some(code), t!("rule-survey"));
+        }
         Some(LeafRule {
-            allow_not_applicable: entry
-                .allow_not_applicable
-                .as_ref()
-                .is_some_and(|a| *a.get_ref()),
-            source: entry
-                .source
-                .as_ref()
-                .map(|s| *s.get_ref())
-                .unwrap_or_default(),
-            step: step.map(|(s, _)| s),
+            not_applicable,
+            source,
+            step,
+            rule,
         })
     }
 
@@ -479,10 +512,14 @@ impl Checker<'_> {
                 .allow_not_applicable
                 .as_ref()
                 .map(|f| ("allow_not_applicable", f.span())),
+            entry
+                .not_applicable
+                .as_ref()
+                .map(|f| ("not_applicable", f.span())),
             entry.source.as_ref().map(|f| ("source", f.span())),
             entry.step.as_ref().map(|f| ("step", f.span())),
         ];
-        for (field, span) in misplaced.into_iter().flatten() {
+        for (field, span) in misplaced.into_iter().flatten().chain(entry.rule_fields()) {
             self.report(span, Some(code), t!("criteria-leaf-field", field = field));
         }
     }
@@ -687,7 +724,7 @@ max = 4
         assert_eq!(codes, ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "2.1"]);
         let leaf = |code| f.nodes[f.node_index(code).unwrap()].leaf.clone().unwrap();
         assert_eq!(leaf("1.1.1").step, Some(dec!(0.5)));
-        assert!(leaf("1.1.2").allow_not_applicable);
+        assert_eq!(leaf("1.1.2").not_applicable, Some(NotApplicable::LeaveOut));
         assert_eq!(leaf("1.2").source, Source::Survey);
         assert!(f.nodes[1].leaf.is_none());
         assert_eq!(f.areas().count(), 2);
