@@ -4,8 +4,10 @@
 //! Units are matched by code, through the mapping file where codes changed. A unit formed by
 //! merging several of last year's units is compared with their points-weighted combination (sum of
 //! points ÷ sum of applicable maxima, published and rated by last year's rules), or marked "no
-//! comparable predecessor", as the mapping file says. Changes are differences of the *published*
-//! figures, so they add up with what readers see: 90.92 − 83.25 = +7.67.
+//! comparable predecessor", as the mapping file says. A unit that took part of a unit split among
+//! several is compared with the whole of that unit, combined with its other predecessors the same
+//! way (or not comparable), and marked split. Changes are differences of the *published* figures,
+//! so they add up with what readers see: 90.92 − 83.25 = +7.67.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -61,11 +63,12 @@ pub struct LoneArea {
 pub enum Predecessor {
     /// No unit last year maps to it.
     New,
-    /// Several units merged into it and the mapping says not to combine them.
+    /// Several units merged into it, or it took part of a split unit, and the mapping says not to
+    /// compare (or every criterion of its predecessors was not applicable).
     NotComparable { codes: Vec<String> },
-    /// One unit last year, with the same or another code.
+    /// One unit last year, with the same or another code (the whole of it when it was split).
     One(UnitResult),
-    /// Several units merged into it, combined points-weighted.
+    /// Several units merged into it (whole or split), combined points-weighted.
     Combined {
         codes: Vec<String>,
         total: NodeScore,
@@ -95,6 +98,11 @@ pub enum Status {
     Merged,
     /// Several of last year's units, marked not comparable by the mapping.
     MergedNotComparable,
+    /// Part of a unit of last year that was split among several units (with or without other
+    /// predecessors): compared with the whole of each predecessor, combined points-weighted.
+    Split,
+    /// Part of a split unit, marked not comparable by the mapping.
+    SplitNotComparable,
     /// No unit of last year.
     New,
     /// A unit of last year that no unit continues.
@@ -109,6 +117,8 @@ impl Status {
             Status::Renamed => "renamed",
             Status::Merged => "merged",
             Status::MergedNotComparable => "merged-not-comparable",
+            Status::Split => "split",
+            Status::SplitNotComparable => "split-not-comparable",
             Status::New => "new",
             Status::Dropped => "dropped",
         }
@@ -120,15 +130,23 @@ impl Status {
 pub struct UnitComparison {
     pub current: UnitResult,
     pub predecessor: Predecessor,
+    /// The predecessors (among those of `predecessor`) that were split among several units: this
+    /// unit has only part of each. Empty for a unit that continues whole units only.
+    pub split_from: Vec<String>,
     /// In the order of `Comparison::areas`.
     pub areas: Vec<AreaChange>,
 }
 
 impl UnitComparison {
+    /// A unit with a split predecessor is [`Split`](Status::Split) whatever its other
+    /// predecessors are.
     pub fn status(&self) -> Status {
+        let split = !self.split_from.is_empty();
         match &self.predecessor {
             Predecessor::New => Status::New,
+            Predecessor::NotComparable { .. } if split => Status::SplitNotComparable,
             Predecessor::NotComparable { .. } => Status::MergedNotComparable,
+            _ if split => Status::Split,
             Predecessor::One(unit) if unit_key(&unit.code) == unit_key(&self.current.code) => {
                 Status::Same
             }
@@ -137,7 +155,13 @@ impl UnitComparison {
         }
     }
 
-    /// Last year's unit codes this unit continues.
+    /// Whether last year's unit `code` (one of [`predecessor_codes`](Self::predecessor_codes))
+    /// was split, so that this unit has only part of it.
+    pub fn is_split_from(&self, code: &str) -> bool {
+        self.split_from.iter().any(|c| c == code)
+    }
+
+    /// Last year's unit codes this unit continues, in last year's rank order (split ones too).
     pub fn predecessor_codes(&self) -> Vec<&str> {
         match &self.predecessor {
             Predecessor::New => Vec::new(),
@@ -175,10 +199,11 @@ impl UnitComparison {
         }
     }
 
-    /// Last year's rank; a combination of units had none.
+    /// Last year's rank; a combination of units had none, and a unit that took part of a split
+    /// one is not the unit that was ranked.
     pub fn previous_rank(&self) -> Option<&UnitResult> {
         match &self.predecessor {
-            Predecessor::One(unit) => Some(unit),
+            Predecessor::One(unit) if self.split_from.is_empty() => Some(unit),
             _ => None,
         }
     }
@@ -241,17 +266,30 @@ pub fn compare(
 ) -> Result<Comparison, CompareError> {
     let mut problems = check_mapping(previous, current, mapping, mapping_file);
     // Units are matched by key (case, spaces and normal form do not matter).
-    let mapped: BTreeMap<String, String> = mapping
+    let mapped: BTreeMap<String, Vec<String>> = mapping
         .units
         .iter()
-        .map(|(from, to)| (unit_key(from), unit_key(to)))
+        .map(|(from, to)| {
+            (
+                unit_key(from),
+                to.codes().iter().map(|c| unit_key(c)).collect(),
+            )
+        })
+        .collect();
+    let split: HashSet<String> = mapping
+        .units
+        .iter()
+        .filter(|(_, to)| to.is_split())
+        .map(|(from, _)| unit_key(from))
         .collect();
     let current_units: HashSet<String> = current.units.iter().map(|u| unit_key(&u.code)).collect();
-    let successor = |code: &str| -> Option<String> {
+    // This year's units a unit of last year continues in: none when it was dropped.
+    let successors = |code: &str| -> Vec<String> {
         let key = unit_key(code);
         match mapped.get(&key) {
-            Some(target) => Some(target.clone()),
-            None => current_units.contains(&key).then_some(key),
+            Some(targets) => targets.clone(),
+            None if current_units.contains(&key) => vec![key],
+            None => Vec::new(),
         }
     };
     let area_successor = |code: &str| -> Option<String> {
@@ -304,9 +342,12 @@ pub fn compare(
     let mut predecessors_of: BTreeMap<String, Vec<&UnitResult>> = BTreeMap::new();
     let mut dropped = Vec::new();
     for unit in &previous.units {
-        match successor(&unit.code) {
-            Some(target) => predecessors_of.entry(target).or_default().push(unit),
-            None => dropped.push(unit.clone()),
+        let targets = successors(&unit.code);
+        if targets.is_empty() {
+            dropped.push(unit.clone());
+        }
+        for target in targets {
+            predecessors_of.entry(target).or_default().push(unit);
         }
     }
 
@@ -335,8 +376,20 @@ pub fn compare(
                 .get(&unit_key(&unit.code))
                 .map(Vec::as_slice)
                 .unwrap_or_default();
+            let split_from: Vec<String> = predecessors
+                .iter()
+                .filter(|p| split.contains(&unit_key(&p.code)))
+                .map(|p| p.code.clone())
+                .collect();
             let predecessor = match predecessors {
                 [] => Predecessor::New,
+                // Part of one split unit: compared with the whole of it, unless the mapping says
+                // a unit whose territory changed is not comparable.
+                [one] if !split_from.is_empty() && mapping.merged == MergeRule::NotComparable => {
+                    Predecessor::NotComparable {
+                        codes: vec![one.code.clone()],
+                    }
+                }
                 [one] => Predecessor::One((*one).clone()),
                 several => {
                     let codes = several.iter().map(|u| u.code.clone()).collect();
@@ -375,6 +428,7 @@ pub fn compare(
             UnitComparison {
                 current: unit.clone(),
                 predecessor,
+                split_from,
                 areas: changes,
             }
         })
@@ -412,6 +466,28 @@ fn check_mapping(
             ));
         }
     }
+    // A split unit's list: not empty, each unit of this year once.
+    for (from, to) in &mapping.units {
+        if to.codes().is_empty() {
+            problems.push(t!(
+                "compare-mapping-empty-list",
+                file = &file,
+                key = from.as_str()
+            ));
+        }
+        let mut seen = BTreeMap::new();
+        for code in to.codes() {
+            if let Some(first) = seen.insert(unit_key(code), code) {
+                problems.push(t!(
+                    "compare-mapping-list-twice",
+                    file = &file,
+                    key = from.as_str(),
+                    first = first.as_str(),
+                    second = code.as_str()
+                ));
+            }
+        }
+    }
     let mut check = |table: &str, key: &str, code: &str, known: bool, year: &ResultSet| {
         if !known {
             let source = year.source.display().to_string();
@@ -440,7 +516,9 @@ fn check_mapping(
             set.units.iter().any(|u| unit_key(&u.code) == key)
         };
         check("units", from, from, known(previous, from), previous);
-        check("units", from, to, known(current, to), current);
+        for code in to.codes() {
+            check("units", from, code, known(current, code), current);
+        }
     }
     for (from, to) in &mapping.areas {
         let known = |set: &ResultSet, code: &str| set.areas.iter().any(|a| a.code == code);

@@ -281,6 +281,128 @@ fn unit_name(rng: &mut Rng) -> String {
     format!("{kind} {} {}", SYLLABLES[first], SYLLABLES[second])
 }
 
+/// A filled form whose appraised points add up to exactly `target`, for sample units: start
+/// from full marks on the applicable leaves and take points away in multiples of each leaf's
+/// step (0.125 for leaves without a step) until the total is the target. The leaves coded in
+/// `not_applicable` are marked "KPS". Self scores are the appraised ones, sometimes a step
+/// higher; survey leaves have appraised points only. The same arguments give the same form.
+///
+/// # Panics
+///
+/// When a code of `not_applicable` is not in the framework, the target is above the applicable
+/// maximum, or the steps cannot reach it exactly.
+pub fn fill_to_target(
+    framework: &Framework,
+    code: &str,
+    name: &str,
+    target: Decimal,
+    not_applicable: &[&str],
+    seed: u64,
+) -> FormData {
+    let mut rng = Rng::new(seed);
+    let leaves: Vec<usize> = framework.leaves().collect();
+    let na: Vec<usize> = not_applicable
+        .iter()
+        .map(|c| framework.node_index(c).expect("not-applicable code exists"))
+        .collect();
+    let grain = |i: usize| {
+        framework.nodes[i]
+            .leaf
+            .as_ref()
+            .and_then(|l| l.step)
+            .unwrap_or(Decimal::new(125, 3))
+    };
+    let mut points: HashMap<usize, Decimal> = leaves
+        .iter()
+        .filter(|i| !na.contains(i))
+        .map(|&i| (i, framework.nodes[i].max))
+        .collect();
+    let mut deficit = points.values().sum::<Decimal>() - target;
+    assert!(deficit >= Decimal::ZERO, "{code}: target above the maximum");
+    let mut stalled = 0;
+    while deficit > Decimal::ZERO {
+        let candidates: Vec<usize> = leaves
+            .iter()
+            .copied()
+            .filter(|i| points.get(i).is_some_and(|p| *p > Decimal::ZERO))
+            .collect();
+        let leaf = candidates[rng.below(candidates.len())];
+        let step = grain(leaf);
+        let half = (framework.nodes[leaf].max / Decimal::TWO / step)
+            .floor()
+            .max(Decimal::ONE);
+        let chunk = step * Decimal::from(1 + rng.below(half.to_string().parse().unwrap_or(1)));
+        let room = chunk.min(points[&leaf]).min(deficit);
+        let take = (room / step).floor() * step;
+        if take.is_zero() {
+            stalled += 1;
+            assert!(stalled < 10_000, "{code}: cannot reach the target exactly");
+            continue;
+        }
+        *points.get_mut(&leaf).expect("candidate") -= take;
+        deficit -= take;
+    }
+
+    let mut rows = HashMap::new();
+    let mut facts = HashMap::new();
+    for &leaf in &leaves {
+        let rule = framework.nodes[leaf].leaf.as_ref().expect("leaf");
+        let row = if na.contains(&leaf) {
+            FilledRow {
+                self_score: Some(Entry::NotApplicable),
+                appraised: Some(Entry::NotApplicable),
+                evidence: String::new(),
+                note: "Không phát sinh trong năm".to_string(),
+            }
+        } else if rule.source == Source::Survey {
+            FilledRow {
+                self_score: None,
+                appraised: Some(Entry::Points(points[&leaf])),
+                evidence: "Kết quả điều tra xã hội học".to_string(),
+                note: String::new(),
+            }
+        } else {
+            let appraised = points[&leaf];
+            let bump = if rng.below(4) == 0 {
+                grain(leaf)
+            } else {
+                Decimal::ZERO
+            };
+            let mut self_score = (appraised + bump).min(framework.nodes[leaf].max);
+            // A rule leaf's points come from its facts, which the table repeats. Its facts are
+            // drawn from a generator of its own, so the other leaves' figures stay as they were.
+            if let Some(leaf_rule) = &rule.rule {
+                let node = &framework.nodes[leaf];
+                let whole = 200 + Rng::new(seed ^ leaf as u64).below(3000) as u32;
+                let (achieved, leaf_facts) =
+                    facts_giving(leaf_rule, node.max, rule.step, appraised, whole);
+                assert_eq!(
+                    achieved, appraised,
+                    "{code} {}: the rule cannot give these points",
+                    node.code
+                );
+                for (key, entry) in leaf_facts {
+                    facts.insert((leaf, key), entry);
+                }
+                self_score = appraised;
+            }
+            FilledRow {
+                self_score: Some(Entry::Points(self_score)),
+                appraised: Some(Entry::Points(appraised)),
+                evidence: format!("Văn bản số {}/UBND-VP", 10 + rng.below(290)),
+                note: String::new(),
+            }
+        };
+        rows.insert(leaf, row);
+    }
+    FormData {
+        unit_code: code.to_string(),
+        unit_name: name.to_string(),
+        rows,
+        facts,
+    }
+}
+
 /// Writing a synthetic set failed.
 #[derive(Debug, thiserror::Error)]
 pub enum SynthError {

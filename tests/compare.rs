@@ -1,5 +1,5 @@
-//! `parindex compare`: the samples' An Mỹ, merged units through a mapping file, and frameworks
-//! whose areas differ between the years.
+//! `parindex compare`: the samples' An Mỹ, merged and split units through a mapping file, and
+//! frameworks whose areas differ between the years.
 
 use parindex::form::Entry;
 use parindex::framework::Framework;
@@ -184,8 +184,8 @@ fn merged_units_can_be_marked_not_comparable() {
             "merged = \"not-comparable\"\n[units]\nM1 = \"M9\"\nM2 = \"M9\"\n",
         )
         .args(["--format", "csv"])
-        .stdout_has("M9,Xã Chín,\"merged, not comparable\",M1;M2,,99.00,,,2,,,Rất tốt,")
-        .stdout_has("M3,Xã Ba,dropped,M3,100.00,")
+        .stdout_has("M9,Xã Chín,\"merged, not comparable\",M1;M2,,,99.00,,,2,,,Rất tốt,")
+        .stdout_has("M3,Xã Ba,dropped,M3,,100.00,")
         .run();
 }
 
@@ -242,6 +242,220 @@ fn combining_needs_the_rounding_rule_that_csv_results_lack() {
         ),
         "{stderr}"
     );
+}
+
+/// 2021: R1 100 / 100 = 100.00 (rank 1); W1 96 / 98 (4.3 not applicable, 5.2 scored 1 of 3) =
+/// 97.96 (rank 2, area 5: 14 / 16); S1 88 / 100 (5.1.1, 5.1.2, 5.2, 5.4.2, 5.5.1, 5.5.2 scored 0,
+/// 12 points) = 88.00, "Tốt" (rank 3, area 5: 4 / 16 = 25.00). 2022: S1 split between P1 and P2;
+/// P2 also continues the whole of W1; R1 continues itself. P1 99 / 100 (4.3 scored 1 of 2) =
+/// 99.00; P2 and R1 100.00.
+fn split_units(mapping: &str) -> Test {
+    let (old, new) = (framework(2021), framework(2022));
+    let r1 = full_marks(&old, "R1", "Xã Giữ");
+    let mut w1 = full_marks(&old, "W1", "Xã Nguyên");
+    set_both(&old, &mut w1, "4.3", Entry::NotApplicable);
+    set_both(&old, &mut w1, "5.2", Entry::Points(dec!(1)));
+    let mut s1 = full_marks(&old, "S1", "Xã Tách");
+    for code in ["5.1.1", "5.1.2", "5.2", "5.4.2", "5.5.1", "5.5.2"] {
+        set_both(&old, &mut s1, code, Entry::Points(dec!(0)));
+    }
+    let mut p1 = full_marks(&new, "P1", "Xã Phần Một");
+    set_both(&new, &mut p1, "4.3", Entry::Points(dec!(1)));
+    let p2 = full_marks(&new, "P2", "Phường Phần Hai");
+    let r1_now = full_marks(&new, "R1", "Xã Giữ");
+    Test::new()
+        .unit("2021/r1.xlsx", &old, &r1)
+        .unit("2021/w1.xlsx", &old, &w1)
+        .unit("2021/s1.xlsx", &old, &s1)
+        .unit("2022/p1.xlsx", &new, &p1)
+        .unit("2022/p2.xlsx", &new, &p2)
+        .unit("2022/r1.xlsx", &new, &r1_now)
+        .file("mapping.toml", mapping)
+        .args([
+            "compare",
+            "--previous-criteria",
+            &criteria(2021),
+            "--previous-paths",
+            "2021",
+            "--current-criteria",
+            &criteria(2022),
+            "--current-paths",
+            "2022",
+            "--mapping",
+            "mapping.toml",
+        ])
+}
+
+const SPLIT: &str = "[units]\nS1 = [\"P1\", \"P2\"]\nW1 = \"P2\"\n";
+
+#[test]
+fn a_unit_split_among_several_is_compared_whole_with_each_of_them() {
+    let run = split_units(SPLIT).args(["--format", "csv"]).run();
+    let (header, rows) = csv_rows(&run.stdout());
+    // P1 has part of S1 only: S1's own figures, 88.00 → 99.00 = +11.00, Tốt → Rất tốt.
+    let p1 = |column| cell(&header, &rows, "P1", column);
+    assert_eq!(p1("status"), "split");
+    assert_eq!((p1("previous_codes"), p1("split_codes")), ("S1", "S1"));
+    assert_eq!(p1("previous_index"), "88.00");
+    assert_eq!(p1("current_index"), "99.00");
+    assert_eq!(p1("delta"), "+11.00");
+    assert_eq!(
+        (p1("previous_rating"), p1("current_rating")),
+        ("Tốt", "Rất tốt")
+    );
+    // S1 was ranked 3rd, but P1 is not S1: no previous rank, no rank change.
+    assert_eq!((p1("previous_rank"), p1("rank_change")), ("", ""));
+    // Area 5: S1 4 / 16 = 25.00; P1 full marks.
+    assert_eq!(p1("area_5_previous"), "25.00");
+    assert_eq!(p1("area_5_delta"), "+75.00");
+
+    // P2 has the whole of W1 and part of S1: both whole, points-weighted, as a merger:
+    // (96 + 88) / (98 + 100) × 100 = 92.9292… → 92.93 (the mean of 97.96 and 88.00 would be 92.98).
+    let p2 = |column| cell(&header, &rows, "P2", column);
+    assert_eq!(p2("status"), "split");
+    assert_eq!((p2("previous_codes"), p2("split_codes")), ("W1;S1", "S1"));
+    assert_eq!(p2("previous_index"), "92.93");
+    assert_eq!(p2("current_index"), "100.00");
+    assert_eq!(p2("delta"), "+7.07");
+    assert_eq!((p2("previous_rank"), p2("rank_change")), ("", ""));
+    assert_eq!(p2("previous_rating"), "Rất tốt");
+    // Area 5: (14 + 4) / (16 + 16) = 56.25.
+    assert_eq!(p2("area_5_previous"), "56.25");
+    assert_eq!(p2("area_5_delta"), "+43.75");
+
+    let r1 = |column| cell(&header, &rows, "R1", column);
+    assert_eq!(
+        (r1("status"), r1("split_codes"), r1("delta")),
+        ("same", "", "0.00")
+    );
+    // S1 continues in P1 and P2 and W1 in P2: nothing dropped.
+    assert_eq!(rows.len(), 3);
+}
+
+#[test]
+fn a_split_unit_is_marked_in_the_json_and_in_vietnamese() {
+    let run = split_units(SPLIT).args(["--format", "json"]).run();
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let unit = |code: &str| {
+        doc["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["unit_code"] == code)
+            .unwrap()
+            .clone()
+    };
+    let p2 = unit("P2");
+    assert_eq!(p2["status"], "split");
+    assert_eq!(p2["status_label"], "split");
+    assert_eq!(p2["previous_codes"], serde_json::json!(["W1", "S1"]));
+    assert_eq!(p2["split_codes"], serde_json::json!(["S1"]));
+    assert_eq!(p2["previous"]["points"], "184");
+    assert_eq!(p2["previous"]["applicable_max"], "198");
+    assert_eq!(p2["previous"]["index"], "92.93");
+    assert_eq!(p2["delta"], "+7.07");
+    let p1 = unit("P1");
+    assert_eq!(p1["status"], "split");
+    assert_eq!(p1["previous"]["index"], "88.00");
+    assert_eq!(p1["previous"]["rank"], serde_json::Value::Null);
+    assert_eq!(p1["rank_change"], serde_json::Value::Null);
+    assert_eq!(unit("R1")["split_codes"], serde_json::json!([]));
+
+    split_units(SPLIT)
+        .lang("vi")
+        .args(["--format", "csv"])
+        .stdout_has("\nP1,Xã Phần Một,chia tách,S1,S1,88.00,99.00,+11.00,,3,,Tốt,Rất tốt,")
+        .run();
+}
+
+#[test]
+fn the_table_and_the_annex_show_which_predecessor_was_split() {
+    split_units(SPLIT)
+        .stdout_has("│ P2   ┆ Phường Phần Hai ┆ W1+part of S1 ")
+        .stdout_has("│ P1   ┆ Xã Phần Một     ┆ part of S1 ")
+        .stdout_has("Merged units: the 2021 figure = the predecessors' points ÷ their applicable maxima × 100\n")
+        .stdout_has("Split units (“part of …”): compared with the 2021 figures of the whole former unit that was split; no rank change\n")
+        .run();
+    split_units(SPLIT)
+        .lang("vi")
+        .stdout_has("┆ W1+một phần S1 ")
+        .stdout_has("Đơn vị chia tách (“một phần …”)")
+        .run();
+
+    let run = split_units(SPLIT)
+        .args(["--format", "xlsx", "-o", "so-sanh.xlsx"])
+        .run();
+    let mut workbook = calamine::open_workbook_auto(run.dir().join("so-sanh.xlsx")).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut workbook, "So sánh").unwrap();
+    let texts: Vec<String> = sheet
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    let row = |code: &str| {
+        texts
+            .iter()
+            .find(|r| r.split('|').nth(1) == Some(code))
+            .unwrap_or_else(|| panic!("no row {code}: {texts:#?}"))
+            .clone()
+    };
+    assert!(
+        row("P2").contains("|W1, một phần S1 (chia tách)|92.93|"),
+        "{texts:#?}"
+    );
+    assert!(
+        row("P1").contains("|một phần S1 (chia tách)|88|99|"),
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|r| r.starts_with("Đơn vị chia tách (“một phần …”)")),
+        "{texts:#?}"
+    );
+}
+
+#[test]
+fn split_units_can_be_marked_not_comparable() {
+    split_units(&format!("merged = \"not-comparable\"\n{SPLIT}"))
+        .args(["--format", "csv"])
+        .stdout_has(
+            "\nP2,Phường Phần Hai,\"split, not comparable\",W1;S1,S1,,100.00,,,1=,,,Rất tốt,",
+        )
+        .stdout_has("\nP1,Xã Phần Một,\"split, not comparable\",S1,S1,,99.00,,,3,,,Rất tốt,")
+        .stdout_has("\nR1,Xã Giữ,same,R1,,100.00,100.00,0.00,1,1=,0,")
+        .run();
+    split_units(&format!("merged = \"not-comparable\"\n{SPLIT}"))
+        .stdout_has("┆ W1+part of S1 (not comparable) ")
+        .run();
+}
+
+#[test]
+fn a_bad_split_list_is_reported_with_the_file_and_the_code() {
+    split_units("[units]\nS1 = []\nW1 = [\"P2\", \"p2\"]\nR1 = [\"R1\", \"X9\"]\n")
+        .status(1)
+        .stderr_has("mapping file mapping.toml, [units] S1: the list of this year's units is empty")
+        .stderr_has("mapping file mapping.toml, [units] W1: \"P2\" and \"p2\" are the same unit code of this year; list it once")
+        .stderr_has("mapping file mapping.toml, [units] R1: no unit \"X9\" in ")
+        .run();
+    split_units("[units]\nS1 = []\n")
+        .lang("vi")
+        .status(1)
+        .stderr_has("tệp ánh xạ mapping.toml, [units] S1: danh sách đơn vị năm nay trống")
+        .run();
+    split_units("[units]\nS1 = [\"P1\", 2]\nW1 = 2\n")
+        .status(1)
+        .stderr_has("mapping file mapping.toml is not valid TOML")
+        .stderr_has("invalid type: integer `2`, expected a string")
+        .run();
+    split_units("[units]\nW1 = 2\n")
+        .status(1)
+        .stderr_has("expected a unit code, or a list of unit codes for a unit split among several")
+        .run();
 }
 
 const TINY: &str = r#"
@@ -343,8 +557,8 @@ fn an_area_mapping_makes_a_renumbered_area_comparable() {
     framework_change()
         .file("m.toml", "[areas]\n\"2\" = \"3\"\n")
         .args(["--mapping", "m.toml", "--format", "csv"])
-        .stdout_has("unit_code,unit_name,status,previous_codes,previous_index,current_index,delta,previous_rank,current_rank,rank_change,previous_rating,current_rating,area_1_previous,area_1_current,area_1_delta,area_3_previous,area_3_current,area_3_delta\n")
-        .stdout_has("U1,Xã Một,same,U1,70.00,90.00,+20.00,1,1,0,Đạt,Đạt,50.00,80.00,+30.00,100.00,100.00,0.00\n")
+        .stdout_has("unit_code,unit_name,status,previous_codes,split_codes,previous_index,current_index,delta,previous_rank,current_rank,rank_change,previous_rating,current_rating,area_1_previous,area_1_current,area_1_delta,area_3_previous,area_3_current,area_3_delta\n")
+        .stdout_has("U1,Xã Một,same,U1,,70.00,90.00,+20.00,1,1,0,Đạt,Đạt,50.00,80.00,+30.00,100.00,100.00,0.00\n")
         .run();
 }
 

@@ -17,6 +17,7 @@ mod interface_language;
 mod manifest;
 mod parallel;
 mod properties;
+mod province;
 mod publication;
 mod regression;
 mod rendering;

@@ -29,6 +29,8 @@ status-same = same
 status-renamed = renamed
 status-merged = merged
 status-merged-not-comparable = merged, not comparable
+status-split = split
+status-split-not-comparable = split, not comparable
 status-new = new
 status-dropped = dropped
 
@@ -50,6 +52,8 @@ compare-table-new = new
 compare-table-not-comparable = { $codes } (not comparable)
 compare-table-change-note = Change: percentage points, the difference of the two published indexes
 compare-table-merged-note = Merged units: the { $before } figure = the predecessors' points ÷ their applicable maxima × 100
+compare-split-code = part of { $code }
+compare-table-split-note = Split units (“part of …”): compared with the { $before } figures of the whole former unit that was split; no rank change
 compare-table-lone-areas = Areas not comparable:
 compare-table-only-in = { $year } only
 compare-table-dropped = Units of { $before } with no successor in { $now }:

@@ -23,6 +23,8 @@ status-same = giữ nguyên
 status-renamed = đổi mã
 status-merged = sáp nhập
 status-merged-not-comparable = sáp nhập, không so sánh
+status-split = chia tách
+status-split-not-comparable = chia tách, không so sánh
 status-new = mới
 status-dropped = không còn
 
@@ -44,6 +46,8 @@ compare-table-new = mới
 compare-table-not-comparable = { $codes } (không so sánh)
 compare-table-change-note = Tăng/giảm: điểm phần trăm, là hiệu của hai chỉ số đã công bố
 compare-table-merged-note = Đơn vị sáp nhập: chỉ số { $before } = tổng điểm các đơn vị cũ ÷ tổng điểm tối đa áp dụng của chúng × 100
+compare-split-code = một phần { $code }
+compare-table-split-note = Đơn vị chia tách (“một phần …”): so với số liệu { $before } của cả đơn vị cũ được chia tách; không so thứ hạng
 compare-table-lone-areas = Lĩnh vực không so sánh được:
 compare-table-only-in = chỉ có { $year }
 compare-table-dropped = Đơn vị { $before } không còn trong { $now }:

@@ -52,8 +52,8 @@ pub struct CompareArgs {
     /// This year's unit workbooks, or folders of them.
     #[arg(long, value_name = "PATH", num_args = 1.., requires = "current_criteria")]
     current_paths: Vec<PathBuf>,
-    /// Mapping file (TOML): last year's unit and area codes → this year's, and the rule for
-    /// merged units.
+    /// Mapping file (TOML): last year's unit and area codes → this year's (renamed, merged and
+    /// split units), and the rule for merged and split units.
     #[arg(long, value_name = "FILE")]
     mapping: Option<PathBuf>,
     /// Which score counts when scoring workbooks on the fly (as for `score`).

@@ -29,6 +29,12 @@ impl Exporter for JsonExporter {
             .iter()
             .map(|unit| {
                 let previous = match &unit.predecessor {
+                    // Part of a split unit: the whole unit's figures, not its rank.
+                    Predecessor::One(p) if !unit.split_from.is_empty() => Some(Figures {
+                        rank: None,
+                        rank_label: None,
+                        ..Figures::of(p)
+                    }),
                     Predecessor::One(p) => Some(Figures::of(p)),
                     Predecessor::Combined {
                         total,
@@ -51,6 +57,7 @@ impl Exporter for JsonExporter {
                     status: unit.status(),
                     status_label: status_label(unit.status()),
                     previous_codes: unit.predecessor_codes(),
+                    split_codes: unit.split_from.iter().map(String::as_str).collect(),
                     previous,
                     current: Figures::of(&unit.current),
                     delta: unit.delta().map(signed),
@@ -155,7 +162,8 @@ struct LoneArea<'a> {
 
 #[derive(Serialize)]
 struct Figures<'a> {
-    /// `None` for merged units combined: they had no rank together.
+    /// `None` for merged units combined (they had no rank together) and for a unit compared
+    /// with a split unit (it is not the unit that was ranked).
     rank: Option<u32>,
     rank_label: Option<String>,
     points: Decimal,
@@ -185,6 +193,8 @@ struct UnitChange<'a> {
     /// `status` in the interface's language.
     status_label: String,
     previous_codes: Vec<&'a str>,
+    /// The previous codes that were split among several units: this unit has part of each.
+    split_codes: Vec<&'a str>,
     previous: Option<Figures<'a>>,
     current: Figures<'a>,
     /// Signed percentage points: "+7.67".

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use crate::batch::Excluded;
-use crate::compare::{Comparison, Status};
+use crate::compare::{Comparison, Predecessor, Status, UnitComparison};
 use crate::decision::Decision;
 use crate::framework::Framework;
 use crate::manifest::Manifest;
@@ -40,9 +40,27 @@ pub fn status_label(status: Status) -> String {
         Status::Renamed => t!("status-renamed"),
         Status::Merged => t!("status-merged"),
         Status::MergedNotComparable => t!("status-merged-not-comparable"),
+        Status::Split => t!("status-split"),
+        Status::SplitNotComparable => t!("status-split-not-comparable"),
         Status::New => t!("status-new"),
         Status::Dropped => t!("status-dropped"),
     }
+}
+
+/// Last year's codes a unit continues, joined by `separator`, each split one marked "một phần
+/// KS07" ("part of KS07") in the interface's language.
+pub fn predecessor_list(unit: &UnitComparison, separator: &str) -> String {
+    unit.predecessor_codes()
+        .into_iter()
+        .map(|code| {
+            if unit.is_split_from(code) {
+                t!("compare-split-code", code = code)
+            } else {
+                code.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// How a criterion or area that did not arise (không phát sinh) is shown in tables.
@@ -73,6 +91,22 @@ impl ScoreReport<'_> {
         let score = unit.nodes[area];
         (score, percent(score).map(|p| self.framework.publish(p)))
     }
+}
+
+/// Whether a note should say how predecessors are combined: some unit is compared with several.
+pub fn any_combined(comparison: &Comparison) -> bool {
+    comparison
+        .units
+        .iter()
+        .any(|u| matches!(u.predecessor, Predecessor::Combined { .. }))
+}
+
+/// Whether some unit took part of a split unit.
+pub fn any_split(comparison: &Comparison) -> bool {
+    comparison
+        .units
+        .iter()
+        .any(|u| matches!(u.status(), Status::Split | Status::SplitNotComparable))
 }
 
 /// Everything an exporter needs to print the result of `compare`.

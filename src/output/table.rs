@@ -4,7 +4,10 @@ use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::{CompareReport, Exporter, NOT_APPLICABLE, ScoreReport, basis_label};
+use super::{
+    CompareReport, Exporter, NOT_APPLICABLE, ScoreReport, any_combined, any_split, basis_label,
+    predecessor_list,
+};
 use crate::compare::Status;
 use crate::i18n::pick;
 use crate::score::NodeScore;
@@ -223,11 +226,11 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
         let current = &unit.current;
         let previous = match unit.status() {
             Status::New => t!("compare-table-new"),
-            Status::MergedNotComparable => t!(
+            Status::MergedNotComparable | Status::SplitNotComparable => t!(
                 "compare-table-not-comparable",
-                codes = unit.predecessor_codes().join("+")
+                codes = predecessor_list(unit, "+")
             ),
-            _ => unit.predecessor_codes().join("+"),
+            _ => predecessor_list(unit, "+"),
         };
         let now_rating = pick(&current.rating, Some(&current.rating_en));
         let rating = match unit.previous_rating_shown() {
@@ -271,12 +274,11 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
     )?;
     writeln!(out, "{table}")?;
     writeln!(out, "{}", t!("compare-table-change-note"))?;
-    if comparison
-        .units
-        .iter()
-        .any(|u| u.status() == Status::Merged)
-    {
+    if any_combined(comparison) {
         writeln!(out, "{}", t!("compare-table-merged-note", before = before))?;
+    }
+    if any_split(comparison) {
+        writeln!(out, "{}", t!("compare-table-split-note", before = before))?;
     }
     if !comparison.not_comparable.is_empty() {
         writeln!(out, "{}", t!("compare-table-lone-areas"))?;

@@ -14,7 +14,7 @@ use rust_xlsxwriter::{
 use super::annex::sheet::{HEADER_FILL, number, points_format};
 use super::annex::{self, Annex};
 use super::page::{self, FONT_SIZE};
-use super::{CompareReport, Exporter, NOT_APPLICABLE, ScoreReport};
+use super::{CompareReport, Exporter, NOT_APPLICABLE, ScoreReport, any_combined, any_split};
 use crate::compare::{Comparison, Status, UnitComparison};
 use crate::framework::Framework;
 use crate::manifest::{HashedFile, Manifest, RunInputs, ScoredInputs, YearInputs};
@@ -341,14 +341,27 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
             &f,
         )?;
     }
+    // The codes, each split one as "một phần KS07".
+    let codes = |unit: &UnitComparison| {
+        unit.predecessor_codes()
+            .into_iter()
+            .map(|code| {
+                if unit.is_split_from(code) {
+                    format!("một phần {code}")
+                } else {
+                    code.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let status = |unit: &UnitComparison| match unit.status() {
         Status::New => "Đơn vị mới".to_string(),
-        Status::MergedNotComparable => format!(
-            "{} (sáp nhập, không so sánh)",
-            unit.predecessor_codes().join(", ")
-        ),
-        Status::Merged => format!("{} (sáp nhập)", unit.predecessor_codes().join(", ")),
-        Status::Same | Status::Renamed | Status::Dropped => unit.predecessor_codes().join(", "),
+        Status::MergedNotComparable => format!("{} (sáp nhập, không so sánh)", codes(unit)),
+        Status::Merged => format!("{} (sáp nhập)", codes(unit)),
+        Status::SplitNotComparable => format!("{} (chia tách, không so sánh)", codes(unit)),
+        Status::Split => format!("{} (chia tách)", codes(unit)),
+        Status::Same | Status::Renamed | Status::Dropped => codes(unit),
     };
     for (i, unit) in comparison.units.iter().enumerate() {
         let row = FIRST_DATA_ROW + i as u32;
@@ -390,16 +403,22 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
         }
     }
     let mut row = FIRST_DATA_ROW + comparison.units.len() as u32 + 1;
-    if comparison
-        .units
-        .iter()
-        .any(|u| u.status() == Status::Merged)
-    {
+    if any_combined(comparison) {
         sheet.write_string(
             row,
             0,
             format!(
                 "Đơn vị sáp nhập: chỉ số {before} = tổng điểm các đơn vị cũ ÷ tổng điểm tối đa áp dụng của chúng × 100."
+            ),
+        )?;
+        row += 1;
+    }
+    if any_split(comparison) {
+        sheet.write_string(
+            row,
+            0,
+            format!(
+                "Đơn vị chia tách (“một phần …”): so với số liệu {before} của cả đơn vị cũ được chia tách; không so thứ hạng."
             ),
         )?;
         row += 1;
