@@ -10,7 +10,7 @@ use crate::framework::Framework;
 use crate::i18n::{Message, io_reason};
 use crate::input::FileKind;
 use crate::problem::{Location, Problem};
-use crate::score::{BasisChoice, UnitScore, score_unit};
+use crate::score::{BasisChoice, ExternalSupply, UnitScore, score_unit};
 use crate::text::unit_key;
 use crate::workbook::{UnitAssessment, read_unit};
 use crate::{msg, t};
@@ -247,6 +247,7 @@ pub fn score_all(
     framework: &Framework,
     paths: &[PathBuf],
     basis: BasisChoice,
+    external: ExternalSupply,
     keep_forms: bool,
     progress: &dyn Progress,
 ) -> Batch {
@@ -260,7 +261,7 @@ pub fn score_all(
             let mut form = None;
             let scored = read_unit(file, framework).and_then(|mut unit| {
                 warnings.append(&mut unit.warnings);
-                let scored = score_unit(framework, &unit, basis);
+                let scored = score_unit(framework, &unit, basis, external);
                 form = keep_forms.then_some(unit);
                 scored
             });

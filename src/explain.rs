@@ -105,6 +105,7 @@ impl Explainer<'_> {
                 let (counted_name, other_name, other) = if std::ptr::eq(counted, &row.appraised) {
                     let name = match rule.source {
                         Source::Survey => t!("explain-column-survey"),
+                        Source::External => t!("explain-column-external"),
                         Source::Appraisal => t!("explain-column-appraised"),
                     };
                     (name, t!("explain-column-self"), &row.self_score)

@@ -204,7 +204,7 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
         sheet.write_string_with_format(row, 1, &node.name, &wrap)?;
         sheet.write_number_with_format(row, 2, to_f64(node.max), &number)?;
         let filled = data.rows.get(&index).cloned().unwrap_or_default();
-        let survey = rule.source == Source::Survey;
+        let survey = matches!(rule.source, Source::Survey | Source::External);
         for (col, entry) in [(3, filled.self_score), (4, filled.appraised)] {
             let format = match (survey, col) {
                 (true, _) => &external,
@@ -248,7 +248,7 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
     // Structure cells are locked; no password, so staff can still unprotect deliberately.
     sheet.protect();
 
-    if framework.has_rules() {
+    if framework.has_facts() {
         write_facts(workbook.add_worksheet(), framework, data)?;
     }
     write_instructions(workbook.add_worksheet(), framework)?;
@@ -263,7 +263,9 @@ fn write_facts(
     framework: &Framework,
     data: &FormData,
 ) -> Result<(), XlsxError> {
+    use crate::framework::AdjustmentKind;
     use crate::framework::rules::{Rule, RuleInput};
+    use crate::workbook::facts::ADJUSTMENT_KEY;
     use rust_xlsxwriter::DataValidationRule;
 
     sheet.set_name(FACTS_SHEET)?;
@@ -366,6 +368,46 @@ fn write_facts(
             )?;
             row += 1;
         }
+    }
+    // Bonus and penalty items: the points given, or taken away, as a positive number.
+    for (i, item) in framework
+        .adjustment
+        .iter()
+        .flat_map(|a| a.items.iter())
+        .enumerate()
+    {
+        let label = match item.kind {
+            AdjustmentKind::Bonus => format!("Điểm thưởng (từ 0 đến {})", item.max.normalize()),
+            AdjustmentKind::Penalty => {
+                format!("Điểm trừ, ghi số dương (từ 0 đến {})", item.max.normalize())
+            }
+        };
+        let lines = page::lines(&item.name, FACT_WIDTHS[1]);
+        sheet.set_row_height(row, page::height(lines, page::FONT_SIZE))?;
+        sheet.write_string_with_format(row, 0, &item.code, &wrap)?;
+        sheet.write_string_with_format(row, 1, &item.name, &wrap)?;
+        sheet.write_string_with_format(row, 2, &label, &wrap)?;
+        sheet.write_string_with_format(row, 3, ADJUSTMENT_KEY, &wrap)?;
+        match data
+            .facts
+            .get(&(framework.nodes.len() + i, ADJUSTMENT_KEY.to_string()))
+        {
+            Some(FactEntry::Number(n)) => {
+                sheet.write_number_with_format(row, 4, to_f64(*n), &input)?
+            }
+            Some(FactEntry::Text(text)) => sheet.write_string_with_format(row, 4, text, &input)?,
+            None => sheet.write_blank(row, 4, &input)?,
+        };
+        sheet.write_blank(row, 5, &input)?;
+        let validation = DataValidation::new()
+            .allow_decimal_number(DataValidationRule::Between(0.0, to_f64(item.max)))
+            .set_error_message(format!(
+                "Nhập số từ 0 đến {}; ghi 0 nếu không có.",
+                item.max.normalize()
+            ))?
+            .set_error_title("Số liệu không hợp lệ")?;
+        sheet.add_data_validation(row, 4, row, 4, &validation)?;
+        row += 1;
     }
     page::setup(sheet, true, Some((header_row, header_row)))?;
     sheet.protect();

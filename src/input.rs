@@ -28,6 +28,8 @@ pub const MAX_MANIFEST_BYTES: u64 = 64 * MIB;
 pub const MAX_DECISION_BYTES: u64 = MIB;
 /// A roster as CSV: a line per unit (a roster workbook has the workbook limits).
 pub const MAX_ROSTER_BYTES: u64 = 4 * MIB;
+/// External points as CSV: a line per unit and criterion.
+pub const MAX_EXTERNAL_BYTES: u64 = 16 * MIB;
 
 /// Why an input was not read. Carried inside an [`io::Error`], so that every caller's existing
 /// "cannot read … file X: {error}" message names the reason.
@@ -54,6 +56,7 @@ pub enum InputKind {
     Manifest,
     Decision,
     Roster,
+    External,
 }
 
 impl fmt::Display for InputKind {
@@ -66,6 +69,7 @@ impl fmt::Display for InputKind {
             InputKind::Manifest => t!("input-kind-manifest"),
             InputKind::Decision => t!("input-kind-decision"),
             InputKind::Roster => t!("input-kind-roster"),
+            InputKind::External => t!("input-kind-external"),
         })
     }
 }

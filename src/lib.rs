@@ -7,7 +7,8 @@
 //! [`results`] through a [`mapping`]; [`explain`] shows where each point came from; [`manifest`]
 //! records what a published result was computed from and [`publish`] writes it. A result is
 //! published with its [`decision`] (printed on the annex), checked against a [`roster`] of the
-//! units expected, and summed up in a [`summary`]. [`form`] writes
+//! //! units expected, and summed up in a [`summary`]; the points of external components (survey,
+//! leadership) come from an [`external`] file, read like the roster as a [`table_file`]. [`form`] writes
 //! the unit's form and [`synth`] many synthetic ones for benchmarks and tests. [`input`] reads
 //! the files the user names, only regular files and within limits, and the workbook reader checks
 //! each workbook's container against its limits before the spreadsheet library opens it. The
@@ -17,6 +18,7 @@ pub mod batch;
 pub mod compare;
 pub mod decision;
 pub mod explain;
+pub mod external;
 pub mod form;
 pub mod framework;
 pub mod i18n;
@@ -34,5 +36,6 @@ pub mod roster;
 pub mod score;
 pub mod summary;
 pub mod synth;
+pub mod table_file;
 pub mod text;
 pub mod workbook;

@@ -72,6 +72,9 @@ pub struct ScoredInputs {
     /// The units expected to submit (`--roster`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roster: Option<HashedFile>,
+    /// The points of external components (`--external`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external: Option<HashedFile>,
 }
 
 impl ScoredInputs {
@@ -90,6 +93,7 @@ impl ScoredInputs {
             workbooks: HashedFile::all(&batch.inputs),
             decision: None,
             roster: None,
+            external: None,
         }
     }
 
@@ -133,6 +137,7 @@ impl RunInputs {
                 .chain(&inputs.workbooks)
                 .chain(&inputs.decision)
                 .chain(&inputs.roster)
+                .chain(&inputs.external)
                 .collect()
         }
         fn year(inputs: &YearInputs) -> Vec<&HashedFile> {

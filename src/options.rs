@@ -67,6 +67,10 @@ pub struct RunOptions {
     /// Absent in manifests before rosters existed.
     #[serde(default)]
     pub accept_missing: bool,
+    /// Scored on the forms alone, without the external components (`--preliminary`): every
+    /// output says "tạm tính". Absent in manifests before external components existed.
+    #[serde(default)]
+    pub preliminary: bool,
 }
 
 impl Format {

@@ -11,6 +11,7 @@ use crate::batch::{Batch, BatchReport, Excluded, collect_inputs, score_all};
 use crate::compare::{CompareError, compare as compare_years};
 use crate::decision::{Decision, DecisionError};
 use crate::explain::{UnknownCode, explain as explain_unit};
+use crate::external::{External, ExternalError};
 use crate::framework::{Framework, FrameworkError};
 use crate::i18n::io_reason;
 use crate::manifest::{
@@ -24,7 +25,7 @@ use crate::publish::{PublishError, check_target};
 use crate::rank::rank;
 use crate::results::{ResultSet, ResultsError};
 use crate::roster::{Roster, RosterError, RosterUnit};
-use crate::score::{BasisChoice, score_unit};
+use crate::score::{BasisChoice, ExternalSupply, score_unit};
 use crate::summary::Summary;
 use crate::t;
 use crate::workbook::read_unit;
@@ -46,6 +47,11 @@ pub enum PipelineError {
     Decision(#[from] DecisionError),
     #[error(transparent)]
     Roster(#[from] RosterError),
+    #[error(transparent)]
+    External(#[from] ExternalError),
+    /// Rows of the external file for units that are neither scored nor on the roster.
+    #[error("{}\n{}", t!("external-unknown-units"), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    ExternalUnits(Vec<String>),
     /// The output would overwrite an input, or is not a regular file.
     #[error(transparent)]
     Output(#[from] PublishError),
@@ -102,12 +108,31 @@ pub fn assess(
     criteria: &Path,
     paths: &[PathBuf],
     basis: BasisChoice,
+    external: ExternalInput,
     keep_forms: bool,
     progress: &dyn Progress,
-) -> Result<Assessed, FrameworkError> {
+) -> Result<(Assessed, Option<External>), PipelineError> {
     let framework = Framework::load(criteria)?;
-    let batch = score_all(&framework, paths, basis, keep_forms, progress);
-    Ok(Assessed { framework, batch })
+    let loaded = match external {
+        ExternalInput::File(path) => Some(External::load(path, &framework)?),
+        ExternalInput::Missing | ExternalInput::Preliminary => None,
+    };
+    let supply = match external {
+        ExternalInput::Preliminary => ExternalSupply::Preliminary,
+        _ => ExternalSupply::File(loaded.as_ref()),
+    };
+    let batch = score_all(&framework, paths, basis, supply, keep_forms, progress);
+    Ok((Assessed { framework, batch }, loaded))
+}
+
+/// Where the points of a framework's external components come from, as asked.
+#[derive(Debug, Clone, Copy)]
+pub enum ExternalInput<'a> {
+    /// No file: a framework with external components cannot be scored completely.
+    Missing,
+    File(&'a Path),
+    /// Score the forms alone (`--preliminary`; also what `validate` checks).
+    Preliminary,
 }
 
 /// A scoring run, from the command line or from a manifest being verified.
@@ -125,6 +150,8 @@ pub struct ScoreRequest {
     pub decision: Option<PathBuf>,
     /// The units expected to submit (`--roster`).
     pub roster: Option<PathBuf>,
+    /// The points of external components (`--external`).
+    pub external: Option<PathBuf>,
     /// The folder for a result sheet per unit (`--per-unit`).
     pub per_unit: Option<PathBuf>,
 }
@@ -187,6 +214,7 @@ pub fn score(
     let mut inputs = listed(&request.criteria, &request.paths);
     inputs.extend(request.decision.iter().cloned());
     inputs.extend(request.roster.iter().cloned());
+    inputs.extend(request.external.iter().cloned());
     if let Some(output) = &request.output {
         check_target(output, request.record, &inputs)?;
     }
@@ -197,10 +225,16 @@ pub fn score(
         .transpose()?;
     let roster = request.roster.as_deref().map(Roster::load).transpose()?;
     let keep_forms = request.per_unit.is_some();
-    let Assessed { framework, batch } = assess(
+    let external = match (&request.external, options.preliminary) {
+        (_, true) => ExternalInput::Preliminary,
+        (Some(path), false) => ExternalInput::File(path),
+        (None, false) => ExternalInput::Missing,
+    };
+    let (Assessed { framework, batch }, external) = assess(
         &request.criteria,
         &request.paths,
         options.basis,
+        external,
         keep_forms,
         progress,
     )?;
@@ -237,6 +271,18 @@ pub fn score(
         .as_ref()
         .map(|roster| roster.missing(&scored))
         .unwrap_or_default();
+    if let Some(external) = &external {
+        // Points for a unit nobody scored are a typing slip in a code, or the wrong file.
+        let known: Vec<&str> = scored
+            .iter()
+            .map(|u| u.unit_code.as_str())
+            .chain(not_submitted.iter().map(|u| u.unit_code.as_str()))
+            .collect();
+        let unknown = external.unknown_units(&known);
+        if !unknown.is_empty() && report.excluded.is_empty() {
+            return Err(PipelineError::ExternalUnits(unknown));
+        }
+    }
     let manifest = request
         .record
         .then(|| {
@@ -244,6 +290,7 @@ pub fn score(
                 ScoredInputs::of(&request.criteria, &framework, &request.paths, &report);
             inputs.decision = request.decision.as_deref().map(HashedFile::of);
             inputs.roster = request.roster.as_deref().map(HashedFile::of);
+            inputs.external = request.external.as_deref().map(HashedFile::of);
             Manifest::new(RunInputs::Score(inputs), options, created)
         })
         .transpose()
@@ -375,7 +422,14 @@ fn load_year(
         }
         YearRequest::Scored { criteria, paths } => (criteria, paths),
     };
-    let Assessed { framework, batch } = assess(criteria, paths, options.basis, false, progress)?;
+    let (Assessed { framework, batch }, _) = assess(
+        criteria,
+        paths,
+        options.basis,
+        ExternalInput::Missing,
+        false,
+        progress,
+    )?;
     let Batch { scored, report, .. } = batch;
     if !report.excluded.is_empty() {
         let criteria = criteria.clone();
@@ -406,6 +460,8 @@ pub enum ExplainError {
     Framework(#[from] FrameworkError),
     #[error(transparent)]
     UnknownCode(#[from] UnknownCode),
+    #[error(transparent)]
+    External(#[from] ExternalError),
     /// The workbook cannot be scored: every problem found in it.
     #[error("{}", t!("explain-invalid", file = file.display().to_string()))]
     Invalid {
@@ -420,10 +476,19 @@ pub fn explain(
     workbook: &Path,
     code: Option<&str>,
     basis: BasisChoice,
+    external: ExternalInput,
 ) -> Result<String, ExplainError> {
     let framework = Framework::load(criteria)?;
+    let loaded = match external {
+        ExternalInput::File(path) => Some(External::load(path, &framework)?),
+        _ => None,
+    };
+    let supply = match external {
+        ExternalInput::Preliminary => ExternalSupply::Preliminary,
+        _ => ExternalSupply::File(loaded.as_ref()),
+    };
     let scored = read_unit(workbook, &framework).and_then(|unit| {
-        let score = score_unit(&framework, &unit, basis)?;
+        let score = score_unit(&framework, &unit, basis, supply)?;
         Ok((unit, score))
     });
     let (unit, score) = scored.map_err(|problems| ExplainError::Invalid {
@@ -531,6 +596,7 @@ fn rerun(manifest: &Manifest) -> Result<Vec<u8>, PipelineError> {
                 output: None,
                 decision: inputs.decision.as_ref().map(|d| d.path.clone()),
                 roster: inputs.roster.as_ref().map(|r| r.path.clone()),
+                external: inputs.external.as_ref().map(|e| e.path.clone()),
                 per_unit: None,
             },
             created,

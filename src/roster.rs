@@ -13,13 +13,13 @@ use calamine::Data;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::io_reason;
-use crate::input::{InputKind, MAX_ROSTER_BYTES, read_text};
+use crate::input::{InputKind, MAX_ROSTER_BYTES};
 use crate::problem::{Location, Problem};
 use crate::score::UnitScore;
+use crate::table_file::{Row, TableFileError, tables};
 use crate::text::unit_key;
 use crate::workbook::cell::{read_code, read_text as cell_text};
 use crate::workbook::labels::{UNIT_CODE, UNIT_NAME, fold};
-use crate::workbook::read_sheets;
 use crate::{msg, t};
 
 /// Rows searched for the header row (a title may come first).
@@ -67,28 +67,22 @@ pub struct Roster {
     pub units: Vec<RosterUnit>,
 }
 
-/// A row of the roster as read, with the place it was read from.
-struct Row {
-    place: String,
-    cells: Vec<Data>,
-}
-
 impl Roster {
     /// Reads a roster: CSV by its extension (.csv, .txt), otherwise as a workbook.
     pub fn load(path: &Path) -> Result<Roster, RosterError> {
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        let tables = match extension.as_str() {
-            "csv" | "txt" => vec![csv_rows(path)?],
-            "xlsx" | "xlsm" | "xls" | "ods" => sheet_rows(path)?,
-            _ => {
-                return Err(RosterError::Extension {
-                    path: path.to_path_buf(),
-                });
-            }
-        };
+        let tables = tables(path, InputKind::Roster, MAX_ROSTER_BYTES).map_err(|e| match e {
+            TableFileError::Io(cause) => RosterError::Io {
+                path: path.to_path_buf(),
+                cause,
+            },
+            TableFileError::Extension => RosterError::Extension {
+                path: path.to_path_buf(),
+            },
+            TableFileError::Unreadable(reason) => RosterError::Unreadable {
+                path: path.to_path_buf(),
+                reason,
+            },
+        })?;
         for rows in tables {
             if let Some(header) = rows.iter().take(HEADER_SEARCH_ROWS).position(is_header) {
                 return Roster::from_rows(path, &rows[header..]);
@@ -181,80 +175,6 @@ fn is_header(row: &Row) -> bool {
     let has =
         |label: &crate::workbook::labels::Label| folded.iter().any(|f| label.matches_folded(f));
     has(&UNIT_CODE) && has(&UNIT_NAME)
-}
-
-/// A CSV roster's lines, as a spreadsheet may save it: a byte-order mark, `;` between fields.
-fn csv_rows(path: &Path) -> Result<Vec<Row>, RosterError> {
-    let text =
-        read_text(path, MAX_ROSTER_BYTES, InputKind::Roster).map_err(|cause| RosterError::Io {
-            path: path.to_path_buf(),
-            cause,
-        })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let delimiter = if first.contains(';') && !first.contains(',') {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| RosterError::Unreadable {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        let line = record.position().map_or(0, |p| p.line());
-        rows.push(Row {
-            place: t!("roster-place-line", line = line),
-            cells: record
-                .iter()
-                .map(|field| Data::String(field.to_string()))
-                .collect(),
-        });
-    }
-    Ok(rows)
-}
-
-/// Every sheet of a roster workbook, as rows (empty rows kept, so rows are numbered as shown).
-fn sheet_rows(path: &Path) -> Result<Vec<Vec<Row>>, RosterError> {
-    let sheets = read_sheets(path).map_err(|problems| RosterError::Unreadable {
-        path: path.to_path_buf(),
-        reason: problems
-            .iter()
-            .map(|p| match &p.detail {
-                Some(detail) => format!("{} ({detail})", p.message),
-                None => p.message.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-    })?;
-    Ok(sheets
-        .into_iter()
-        .map(|(name, range)| {
-            let first_row = range.start().map_or(0, |(row, _)| row);
-            let first_col = range.start().map_or(0, |(_, col)| col) as usize;
-            range
-                .rows()
-                .enumerate()
-                .map(|(i, cells)| Row {
-                    place: t!(
-                        "roster-place-row",
-                        sheet = name.as_str(),
-                        row = u64::from(first_row) + i as u64 + 1
-                    ),
-                    // Cells left of the used area are empty: keep columns where they are.
-                    cells: std::iter::repeat_n(Data::Empty, first_col)
-                        .chain(cells.iter().cloned())
-                        .collect(),
-                })
-                .collect()
-        })
-        .collect())
 }
 
 #[cfg(test)]

@@ -10,7 +10,10 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::framework::{Framework, LeafRule, NotApplicable, Source};
+use crate::external::External;
+use crate::framework::{
+    AdjustmentKind, BandScale, Framework, IndexFormula, LeafRule, NotApplicable, Source,
+};
 use crate::msg;
 use crate::problem::{Location, Problem};
 use crate::workbook::cell::Score;
@@ -78,6 +81,24 @@ pub struct UnitScore {
     pub index: Decimal,
     /// Index into `Framework::bands`.
     pub band: usize,
+    /// Points and applicable maximum of each of the framework's components.
+    pub components: Vec<NodeScore>,
+    /// The bonus and penalty block: each side after its cap (zero without a block).
+    pub bonus: Decimal,
+    pub penalty: Decimal,
+    /// The total points after bonus and penalty: `total.points + bonus − penalty`.
+    pub final_points: Decimal,
+    /// Scored without the external components (`--preliminary`): "tạm tính".
+    pub preliminary: bool,
+}
+
+/// Where the points of external components come from.
+#[derive(Debug, Clone, Copy)]
+pub enum ExternalSupply<'a> {
+    /// The external file (`--external`); without it, every external leaf is missing.
+    File(Option<&'a External>),
+    /// Scored on the forms alone: external leaves leave points and maximum (`--preliminary`).
+    Preliminary,
 }
 
 /// Scores a unit. Fails when a leaf has no score in the column that counts.
@@ -85,6 +106,7 @@ pub fn score_unit(
     framework: &Framework,
     unit: &UnitAssessment,
     choice: BasisChoice,
+    external: ExternalSupply,
 ) -> Result<UnitScore, Vec<Problem>> {
     let basis = match choice {
         BasisChoice::Appraised => Basis::Appraised,
@@ -100,6 +122,34 @@ pub fn score_unit(
         let row = unit.leaves[index]
             .as_ref()
             .expect("the reader returns a row for every leaf");
+        if rule.source == Source::External {
+            nodes[index] = match external {
+                ExternalSupply::Preliminary => NodeScore::default(),
+                ExternalSupply::File(file) => {
+                    match file.and_then(|f| f.points(&unit.unit_code, index)) {
+                        Some(given) => NodeScore {
+                            points: given.points,
+                            applicable_max: node.max,
+                        },
+                        None => {
+                            problems.push(
+                                Problem::new(
+                                    Location::file(&unit.file),
+                                    msg!(
+                                        "score-missing-external",
+                                        unit = &unit.unit_code,
+                                        code = &node.code
+                                    ),
+                                )
+                                .for_criterion(&node.code),
+                            );
+                            NodeScore::default()
+                        }
+                    }
+                }
+            };
+            continue;
+        }
         let cell = counted_cell(rule, basis, row);
         nodes[index] = match row.counted(cell) {
             Score::Points(points) => NodeScore {
@@ -116,8 +166,12 @@ pub fn score_unit(
             Score::Empty => {
                 let message = match (rule.source, basis) {
                     (Source::Survey, _) => msg!("score-missing-survey"),
-                    (Source::Appraisal, Basis::Appraised) => msg!("score-missing-appraised"),
-                    (Source::Appraisal, Basis::SelfScore) => msg!("score-missing-self"),
+                    (Source::Appraisal | Source::External, Basis::Appraised) => {
+                        msg!("score-missing-appraised")
+                    }
+                    (Source::Appraisal | Source::External, Basis::SelfScore) => {
+                        msg!("score-missing-self")
+                    }
                 };
                 problems.push(
                     Problem::new(Location::cell(&unit.file, &unit.sheet, cell.cell), message)
@@ -155,12 +209,32 @@ pub fn score_unit(
             msg!("score-nothing-applies"),
         )]);
     }
-    let index_exact = percent(total).ok_or_else(too_large)?;
+    let components = framework
+        .components
+        .iter()
+        .map(|c| {
+            c.areas
+                .iter()
+                .try_fold(NodeScore::default(), |sum, &area| sum.plus(nodes[area]))
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(too_large)?;
+    let (bonus, penalty) = adjustments(framework, unit).ok_or_else(too_large)?;
+    let final_points = total
+        .points
+        .checked_add(bonus)
+        .and_then(|p| p.checked_sub(penalty))
+        .ok_or_else(too_large)?;
+    let index_exact = index_of(framework, total, bonus, penalty).ok_or_else(too_large)?;
     let index = framework.publish(index_exact);
+    let rated = match framework.band_scale {
+        BandScale::Percent => index,
+        BandScale::Points => framework.publish(final_points),
+    };
     let band = framework
         .bands
         .iter()
-        .position(|b| b == framework.band_for(index))
+        .position(|b| b == framework.band_for(rated))
         .expect("band_for returns one of the bands");
     Ok(UnitScore {
         file: unit.file.clone(),
@@ -172,14 +246,66 @@ pub fn score_unit(
         index_exact,
         index,
         band,
+        components,
+        bonus,
+        penalty,
+        final_points,
+        preliminary: matches!(external, ExternalSupply::Preliminary) && framework.has_external(),
     })
+}
+
+/// The bonus and the penalty of the block, each summed over its items and capped; `None` only
+/// when a sum cannot be held.
+fn adjustments(framework: &Framework, unit: &UnitAssessment) -> Option<(Decimal, Decimal)> {
+    let Some(block) = &framework.adjustment else {
+        return Some((Decimal::ZERO, Decimal::ZERO));
+    };
+    let mut bonus = Decimal::ZERO;
+    let mut penalty = Decimal::ZERO;
+    for (item, entered) in block.items.iter().zip(&unit.adjustments) {
+        match item.kind {
+            AdjustmentKind::Bonus => bonus = bonus.checked_add(entered.points)?,
+            AdjustmentKind::Penalty => penalty = penalty.checked_add(entered.points)?,
+        }
+    }
+    Some((bonus.min(block.bonus_cap), penalty.min(block.penalty_cap)))
+}
+
+/// The index, unrounded, by the framework's formula:
+/// - no bonus block: points ÷ applicable maximum × 100;
+/// - "added": that + (bonus − penalty) × 100 ÷ total maximum (may exceed 100 by the bonus cap);
+/// - "rescaled": (points + bonus − penalty) ÷ (applicable maximum + bonus cap) × 100.
+pub fn index_of(
+    framework: &Framework,
+    total: NodeScore,
+    bonus: Decimal,
+    penalty: Decimal,
+) -> Option<Decimal> {
+    let base = percent(total)?;
+    let Some(block) = &framework.adjustment else {
+        return Some(base);
+    };
+    let net = bonus.checked_sub(penalty)?;
+    match block.formula {
+        IndexFormula::Added => base.checked_add(
+            net.checked_mul(Decimal::ONE_HUNDRED)?
+                .checked_div(framework.total_max)?,
+        ),
+        IndexFormula::Rescaled => total
+            .points
+            .checked_add(net)?
+            .checked_mul(Decimal::ONE_HUNDRED)?
+            .checked_div(total.applicable_max.checked_add(block.bonus_cap)?),
+    }
 }
 
 /// The cell whose score counts for a leaf: survey leaves always take the appraised column,
 /// others the unit's basis.
 pub fn counted_cell<'a>(rule: &LeafRule, basis: Basis, row: &'a LeafRow) -> &'a ScoreCell {
     match (rule.source, basis) {
-        (Source::Survey, _) | (Source::Appraisal, Basis::Appraised) => &row.appraised,
+        (Source::Survey | Source::External, _) | (Source::Appraisal, Basis::Appraised) => {
+            &row.appraised
+        }
         (Source::Appraisal, Basis::SelfScore) => &row.self_score,
     }
 }

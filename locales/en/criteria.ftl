@@ -35,7 +35,7 @@ criteria-band-start = the lowest band "{ $band }" starts at { $from }: bands mus
 criteria-band-open = band "{ $band }" has no upper bound `below`, but band "{ $next }" starts above it at { $from }
 criteria-band-gap = gap: band "{ $band }" ends below { $below } but band "{ $next }" starts at { $from }
 criteria-band-overlap = overlap: band "{ $band }" ends below { $below } but band "{ $next }" already starts at { $from }
-criteria-band-above = band "{ $band }" starts above 100
+criteria-band-above = band "{ $band }" starts above { $top }
 criteria-band-top = the top band "{ $band }" must not have `below`: it runs up to and including 100
 
 results-io = cannot read results file { $path }: { $reason }
@@ -115,3 +115,14 @@ rule-band-start = the lowest range ({ $range }) must start at 0, inclusive (`fro
 rule-band-seam = the ranges { $band } and { $next } do not meet: the upper bound of one must equal the lower bound of the next, inclusive on exactly one side (e.g. `to = 90` then `above = 90`), so that every value falls in exactly one range
 rule-band-top = the highest range ({ $band }) may not have an upper bound: it runs to every larger value
 rule-survey = a survey criterion has no rule computing points from facts
+component-code = the component code "{ $code }" is invalid or repeated (one part, ASCII letters and digits, e.g. "DT")
+component-unknown-area = the component names area "{ $area }", which the framework does not have
+component-area-twice = area "{ $area }" already belongs to another component
+component-no-area = the component has no area (`areas = ["1", "2"]`)
+component-area-missing = area "{ $area }" belongs to no component: with [[component]], every area belongs to exactly one
+component-external-leaf = this criterion belongs to a component scored from the external file (`external = true`), so it has no `source` or `rule` of its own
+adjustment-no-item = the bonus and penalty block has no [[adjustment.item]]
+adjustment-code = the item code "{ $code }" is invalid, repeated, or the code of a criterion
+criteria-what-cap = bonus or penalty cap
+criteria-what-weight = answer weight
+criteria-source-external = `source = "external"` is not written on a criterion: declare a [[component]] with `external = true` for the areas scored from the external file

@@ -83,3 +83,5 @@ file-kind-pipe = a named pipe
 file-kind-device = a device
 file-kind-socket = a socket
 file-kind-other = a special file
+explain-column-external = external points file
+score-missing-external = the external points file (--external) has no points for unit { $unit }, criterion { $code }; or score a preliminary result with --preliminary

@@ -35,7 +35,7 @@ criteria-band-start = mức thấp nhất "{ $band }" bắt đầu từ { $from 
 criteria-band-open = mức "{ $band }" không có cận trên `below`, nhưng mức "{ $next }" bắt đầu cao hơn, từ { $from }
 criteria-band-gap = hở: mức "{ $band }" kết thúc dưới { $below } nhưng mức "{ $next }" bắt đầu từ { $from }
 criteria-band-overlap = chồng lấn: mức "{ $band }" kết thúc dưới { $below } nhưng mức "{ $next }" đã bắt đầu từ { $from }
-criteria-band-above = mức "{ $band }" bắt đầu trên 100
+criteria-band-above = mức "{ $band }" bắt đầu trên { $top }
 criteria-band-top = mức cao nhất "{ $band }" không được có `below`: mức này kéo dài đến hết 100
 
 results-io = không đọc được tệp kết quả { $path }: { $reason }
@@ -115,3 +115,14 @@ rule-band-start = khoảng thấp nhất ({ $range }) phải bắt đầu từ 0
 rule-band-seam = khoảng { $band } và khoảng { $next } không nối liền: cận trên của khoảng trước phải bằng cận dưới của khoảng sau, đúng một bên tính cả mốc (ví dụ `to = 90` rồi `above = 90`), để mọi giá trị thuộc đúng một khoảng
 rule-band-top = khoảng cao nhất ({ $band }) không được có cận trên: khoảng này kéo dài đến mọi giá trị lớn hơn
 rule-survey = tiêu chí điều tra xã hội học không có quy tắc tính điểm từ số liệu
+component-code = mã thành phần "{ $code }" không hợp lệ hoặc bị trùng (một phần, chữ và số không dấu, ví dụ "DT")
+component-unknown-area = thành phần ghi lĩnh vực "{ $area }" nhưng bộ tiêu chí không có lĩnh vực này
+component-area-twice = lĩnh vực "{ $area }" đã thuộc một thành phần khác
+component-no-area = thành phần chưa có lĩnh vực nào (`areas = ["1", "2"]`)
+component-area-missing = lĩnh vực "{ $area }" chưa thuộc thành phần nào: khi có [[component]], mỗi lĩnh vực thuộc đúng một thành phần
+component-external-leaf = tiêu chí thuộc thành phần lấy điểm từ tệp ngoài (`external = true`), nên không có `source` hay `rule` riêng
+adjustment-no-item = khối điểm thưởng, điểm trừ chưa có mục [[adjustment.item]] nào
+adjustment-code = mã mục "{ $code }" không hợp lệ, bị trùng hoặc trùng mã một tiêu chí
+criteria-what-cap = mức trần điểm thưởng, điểm trừ
+criteria-what-weight = trọng số phương án trả lời
+criteria-source-external = `source = "external"` không ghi ở từng tiêu chí: khai báo [[component]] với `external = true` cho các lĩnh vực lấy điểm từ tệp ngoài

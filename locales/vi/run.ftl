@@ -71,3 +71,5 @@ file-kind-pipe = một đường ống (named pipe)
 file-kind-device = một thiết bị
 file-kind-socket = một socket
 file-kind-other = một tệp đặc biệt
+explain-column-external = tệp điểm ngoài
+score-missing-external = chưa có điểm của đơn vị { $unit } cho tiêu chí { $code } trong tệp điểm ngoài (--external); hoặc chấm tạm tính với --preliminary

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{choice, exit, say};
-use parindex::pipeline::{ExplainError, explain};
+use parindex::pipeline::{ExplainError, ExternalInput, explain};
 use parindex::score::BasisChoice;
 
 #[derive(Debug, Args)]
@@ -22,6 +22,12 @@ pub struct ExplainArgs {
     /// Which score counts, as for `score`.
     #[arg(long, value_parser = choice::<BasisChoice>(), default_value = "auto")]
     basis: BasisChoice,
+    /// The points of external components, as for `score`.
+    #[arg(long, value_name = "FILE", conflicts_with = "preliminary")]
+    external: Option<PathBuf>,
+    /// Leave the external components out, as for `score`.
+    #[arg(long)]
+    preliminary: bool,
 }
 
 pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
@@ -30,6 +36,11 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
         &args.workbook,
         args.code.as_deref(),
         args.basis,
+        match (&args.external, args.preliminary) {
+            (_, true) => ExternalInput::Preliminary,
+            (Some(file), false) => ExternalInput::File(file),
+            (None, false) => ExternalInput::Missing,
+        },
     ) {
         Ok(text) => {
             say::out_text(&text);

@@ -221,6 +221,7 @@ impl OutputArgs {
             csv_style: self.csv_style,
             keep_going,
             accept_missing: false,
+            preliminary: false,
         }
     }
 

@@ -45,6 +45,14 @@ pub struct ScoreArgs {
     /// Units on the roster without a form do not make the result incomplete (exit code 0).
     #[arg(long, requires = "roster")]
     accept_missing: bool,
+    /// The points of the framework's external components (survey, leadership): CSV or workbook
+    /// with unit_code, criterion_code and points, or answer tallies A, B, C, D.
+    #[arg(long, value_name = "FILE", conflicts_with = "preliminary")]
+    external: Option<PathBuf>,
+    /// Score the forms alone, leaving the external components out of points and maximum; every
+    /// output says "tạm tính" (preliminary).
+    #[arg(long)]
+    preliminary: bool,
     /// Write a result sheet for each unit into this folder (CODE.xlsx), to send back to it.
     #[arg(long, value_name = "DIR")]
     per_unit: Option<PathBuf>,
@@ -62,6 +70,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         .output
         .options(format, args.basis, args.rank_mode, args.keep_going);
     options.accept_missing = args.accept_missing;
+    options.preliminary = args.preliminary;
     let request = ScoreRequest {
         criteria: args.criteria,
         paths: args.paths,
@@ -70,6 +79,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         output: args.output.file.clone(),
         decision: args.decision,
         roster: args.roster,
+        external: args.external,
         per_unit: args.per_unit.clone(),
     };
     let published = score(&request, run_time(), &Bar::new())?;

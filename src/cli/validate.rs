@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{Bar, choice, exit, print_skipped, say};
 use parindex::batch::BatchReport;
-use parindex::pipeline::{Assessed, assess};
+use parindex::pipeline::{Assessed, ExternalInput, assess};
 use parindex::problem::{Problem, ReportLine, Severity, grouped};
 use parindex::score::BasisChoice;
 use parindex::t;
@@ -55,8 +55,15 @@ impl FileReport<'_> {
 }
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<i32> {
-    let Assessed { batch, .. } =
-        assess(&args.criteria, &args.paths, args.basis, false, &Bar::new())?;
+    // Forms are checked alone: external components' points come later, from their own file.
+    let (Assessed { batch, .. }, _) = assess(
+        &args.criteria,
+        &args.paths,
+        args.basis,
+        ExternalInput::Preliminary,
+        false,
+        &Bar::new(),
+    )?;
     let reports = by_file(&batch.report);
 
     let files_with = |s| reports.iter().filter(|r| r.count(s) > 0).count();

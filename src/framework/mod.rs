@@ -81,9 +81,12 @@ pub enum Source {
     /// Self-assessed by the unit, then appraised (tự đánh giá → thẩm định).
     #[default]
     Appraisal,
-    /// Measured by the sociological survey (điều tra xã hội học). Until survey input exists,
-    /// its points are entered in the workbook's appraised-score column.
+    /// Measured by the sociological survey (điều tra xã hội học), its points entered in the
+    /// workbook's appraised-score column.
     Survey,
+    /// Points from outside the form, given in the external file (`--external`): the leaves of
+    /// an external component (survey tallies, the leadership's assessment). Set by the loader.
+    External,
 }
 
 /// What a leaf marked not applicable (không phát sinh) counts for. Both conventions are real:
@@ -172,6 +175,70 @@ pub fn band_for(bands: &[Band], index: Decimal) -> &Band {
         .unwrap_or(&bands[0])
 }
 
+/// A part of the index made of whole areas, shown with its own points and percentage: for
+/// example implementation 65, survey 25 and leadership 10 (Huế 2025).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Component {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    /// Indices of its areas in `Framework::nodes`.
+    pub areas: Vec<usize>,
+    /// Its leaves' points come from the external file, not the form.
+    pub external: bool,
+    pub max: Decimal,
+}
+
+/// Whether an adjustment item adds or takes away points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AdjustmentKind {
+    Bonus,
+    Penalty,
+}
+
+/// An item of the bonus and penalty block (điểm thưởng, điểm trừ), entered on the form's facts
+/// sheet as the points given (a penalty as the points taken away, a positive number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdjustmentItem {
+    pub code: String,
+    pub name: String,
+    pub kind: AdjustmentKind,
+    pub max: Decimal,
+}
+
+/// How the bonus and penalty enter the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IndexFormula {
+    /// Index = points ÷ applicable maximum × 100 + (bonus − penalty) × 100 ÷ total_max: may
+    /// exceed 100 (by the bonus cap) and fall below the base.
+    Added,
+    /// Index = (points + bonus − penalty) ÷ (applicable maximum + bonus cap) × 100: at most 100.
+    Rescaled,
+}
+
+/// The bonus and penalty block: items with their own maxima, a cap for each side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adjustment {
+    pub name: String,
+    pub bonus_cap: Decimal,
+    pub penalty_cap: Decimal,
+    pub formula: IndexFormula,
+    pub items: Vec<AdjustmentItem>,
+}
+
+/// What the rating bands are stated in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BandScale {
+    /// The published index, in percent (the default).
+    #[default]
+    Percent,
+    /// The published total points after bonus and penalty ("Xuất sắc ≥ 95 điểm").
+    Points,
+}
+
 /// A validated scoring framework.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Framework {
@@ -191,6 +258,12 @@ pub struct Framework {
     pub nodes: Vec<Node>,
     /// Ascending by lower bound.
     pub bands: Vec<Band>,
+    pub band_scale: BandScale,
+    /// Parts of the index made of whole areas; empty when the file declares none.
+    pub components: Vec<Component>,
+    pub adjustment: Option<Adjustment>,
+    /// Weights of survey answers A, B, C, D in percent, for tallies in the external file.
+    pub survey_weights: Option<[Decimal; 4]>,
     by_code: HashMap<String, usize>,
     /// See [`Framework::fingerprint`]; computed once, as every workbook read checks it.
     fingerprint: String,
@@ -209,6 +282,16 @@ impl Framework {
     /// Indices of the leaves, in order.
     pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.nodes.len()).filter(|&i| self.nodes[i].leaf.is_some())
+    }
+
+    /// Whether any leaf's points come from the external file.
+    pub fn has_external(&self) -> bool {
+        self.components.iter().any(|c| c.external)
+    }
+
+    /// Whether the form needs its facts sheet: rule leaves or bonus and penalty items.
+    pub fn has_facts(&self) -> bool {
+        self.has_rules() || self.adjustment.is_some()
     }
 
     /// Whether any leaf's points are computed from facts in the form.

@@ -62,24 +62,29 @@ pub(super) fn read_facts(
     framework: &Framework,
     leaves: &mut [Option<LeafRow>],
     problems: &mut Vec<Problem>,
-) {
+) -> Vec<Adjusted> {
     let rule_leaves: Vec<usize> = framework
         .leaves()
         .filter(|&i| rule_of(framework, i).is_some())
         .collect();
-    if rule_leaves.is_empty() {
-        return;
+    let items = framework
+        .adjustment
+        .as_ref()
+        .map_or(&[][..], |a| &a.items[..]);
+    if rule_leaves.is_empty() && items.is_empty() {
+        return Vec::new();
     }
     let Some((sheet, header)) = sheets.iter().find_map(|s| find_header(s).map(|h| (s, h))) else {
         let codes: Vec<&str> = rule_leaves
             .iter()
             .map(|&i| framework.nodes[i].code.as_str())
+            .chain(items.iter().map(|item| item.code.as_str()))
             .collect();
         problems.push(Problem::new(
             Location::file(path),
             msg!("facts-sheet-missing", codes = codes.join(", ")),
         ));
-        return;
+        return Vec::new();
     };
     let mut reader = FactReader {
         path,
@@ -87,6 +92,43 @@ pub(super) fn read_facts(
         problems,
     };
     let found = reader.rows(&header, framework);
+    let adjusted = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let pseudo = framework.nodes.len() + i;
+            let Some(row) = found.get(&(pseudo, ADJUSTMENT_KEY)) else {
+                reader.problems.push(
+                    Problem::new(
+                        Location::sheet(path, &sheet.name),
+                        msg!("facts-missing", key = ADJUSTMENT_KEY, label = &item.name),
+                    )
+                    .for_criterion(&item.code),
+                );
+                return None;
+            };
+            let at = CellRef::new(*row, header.value);
+            let value = reader.get(at).clone();
+            let points = reader.number(at, &value, false, &item.code)?;
+            if points > item.max {
+                reader.error(
+                    at,
+                    &item.code,
+                    msg!(
+                        "score-above-max",
+                        points = points.to_string(),
+                        max = item.max.to_string()
+                    ),
+                );
+                return None;
+            }
+            Some(Adjusted {
+                sheet: sheet.name.clone(),
+                cell: at,
+                points,
+            })
+        })
+        .collect();
     for index in rule_leaves {
         let node = &framework.nodes[index];
         let (rule, leaf_rule) = rule_of(framework, index).expect("a rule leaf");
@@ -165,6 +207,18 @@ pub(super) fn read_facts(
             row.computed = Some(computed);
         }
     }
+    adjusted
+}
+
+/// The key of a bonus or penalty item's row on the facts sheet: the points given or taken.
+pub const ADJUSTMENT_KEY: &str = "diem";
+
+/// A bonus or penalty item's points as entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adjusted {
+    pub sheet: String,
+    pub cell: CellRef,
+    pub points: Decimal,
 }
 
 fn rule_of(framework: &Framework, index: usize) -> Option<(&Rule, &LeafRule)> {
@@ -263,13 +317,20 @@ impl FactReader<'_, '_> {
             if code.is_empty() && key.is_empty() {
                 continue;
             }
-            let measure = framework.node_index(&code).and_then(|index| {
-                let (rule, _) = rule_of(framework, index)?;
-                rule.measures()
-                    .into_iter()
-                    .find(|m| m.key == key)
-                    .map(|m| (index, m.key.as_str()))
+            let item = framework.adjustment.as_ref().and_then(|a| {
+                let i = a.items.iter().position(|item| item.code == code)?;
+                (key == ADJUSTMENT_KEY).then_some((framework.nodes.len() + i, ADJUSTMENT_KEY))
             });
+            let measure = framework
+                .node_index(&code)
+                .and_then(|index| {
+                    let (rule, _) = rule_of(framework, index)?;
+                    rule.measures()
+                        .into_iter()
+                        .find(|m| m.key == key)
+                        .map(|m| (index, m.key.as_str()))
+                })
+                .or(item);
             match measure {
                 None => self.error(
                     key_cell,

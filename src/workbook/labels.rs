@@ -41,6 +41,10 @@ pub struct Label {
 }
 
 impl Label {
+    pub const fn new(name: &'static str, accepted: &'static [&'static str]) -> Label {
+        Label { name, accepted }
+    }
+
     pub fn matches(&self, text: &str) -> bool {
         fold_at_most(text, self.longest()).is_some_and(|folded| self.matches_folded(&folded))
     }

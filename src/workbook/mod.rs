@@ -71,6 +71,8 @@ pub struct UnitAssessment {
     pub year: i32,
     /// Indexed like `Framework::nodes`; `Some` for every leaf.
     pub leaves: Vec<Option<LeafRow>>,
+    /// The bonus and penalty items as entered, indexed like the framework's items.
+    pub adjustments: Vec<facts::Adjusted>,
     /// Things worth a look that do not block scoring.
     pub warnings: Vec<Problem>,
 }
@@ -162,7 +164,7 @@ fn read_workbook<RS: Read + Seek>(
         .find(|s| s.name == table_sheet)
         .expect("the table's sheet is one of the sheets");
     let read = read_table(sheet, header, path, framework);
-    if !framework.has_rules() {
+    if !framework.has_facts() {
         return read;
     }
     // Facts are read even when the table has errors, so one pass shows every problem.

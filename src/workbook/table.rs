@@ -138,6 +138,7 @@ impl SheetReader<'_> {
             return None;
         };
         Some(UnitAssessment {
+            adjustments: Vec::new(),
             file: PathBuf::new(),
             sheet: String::new(),
             unit_code,

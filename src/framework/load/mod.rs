@@ -1,5 +1,6 @@
 //! Reading a framework from TOML and validating it, with line and column for every problem.
 
+mod parts;
 mod rules;
 
 use std::collections::HashMap;
@@ -12,9 +13,10 @@ use serde::Deserialize;
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Band, Framework, LeafRule, Level, Node, NotApplicable, Rounding, Source};
+use super::{Band, BandScale, Framework, LeafRule, Level, Node, NotApplicable, Rounding, Source};
 use crate::i18n::io_reason;
 use crate::t;
+use parts::{AdjustmentFile, ComponentFile, WeightsFile};
 use rules::{MeasureFile, OptionFile, PointBandFile, RuleKind};
 
 /// Why a framework could not be loaded.
@@ -83,6 +85,12 @@ struct FrameworkFile {
     note: Option<String>,
     #[serde(rename = "band")]
     bands: Vec<BandFile>,
+    #[serde(default)]
+    bands_in: BandScale,
+    survey_weights: Option<WeightsFile>,
+    #[serde(rename = "component", default)]
+    components: Vec<ComponentFile>,
+    adjustment: Option<AdjustmentFile>,
     #[serde(rename = "area")]
     areas: Vec<NodeFile>,
     #[serde(rename = "criterion", default)]
@@ -246,7 +254,7 @@ impl Checker<'_> {
     /// Every number of the file as written: exact, few decimals, within bounds.
     fn check_numbers(&mut self, file: &FrameworkFile) {
         let points = Decimal::ZERO..=MAX_POINTS;
-        let percent = Decimal::ZERO..=Decimal::ONE_HUNDRED;
+        let percent = Decimal::ZERO..=band_top(file);
         self.check_number(
             &file.total_max,
             None,
@@ -291,7 +299,20 @@ impl Checker<'_> {
                 t!("criteria-decimals", decimals = decimals),
             );
         }
-        let nodes = self.build_tree(&file.areas, &file.criteria);
+        let mut nodes = self.build_tree(&file.areas, &file.criteria);
+        let source_given: std::collections::HashSet<String> = file
+            .areas
+            .iter()
+            .chain(&file.criteria)
+            .filter(|entry| entry.source.is_some())
+            .map(|entry| nfc(entry.code.get_ref().trim()))
+            .collect();
+        let components = self.components(&file.components, &mut nodes, &source_given);
+        let adjustment = file
+            .adjustment
+            .as_ref()
+            .map(|adjustment| self.adjustment(adjustment, &nodes));
+        let survey_weights = file.survey_weights.as_ref().map(|w| self.survey_weights(w));
         let area_sum = checked_sum(nodes.iter().filter(|n| n.is_area()).map(|n| n.max));
         let total_max = *file.total_max.get_ref();
         match area_sum {
@@ -307,7 +328,7 @@ impl Checker<'_> {
             ),
             None => self.report(file.total_max.span(), None, t!("criteria-total-overflow")),
         }
-        let bands = self.build_bands(&file.bands);
+        let bands = self.build_bands(&file.bands, band_top(&file));
         let by_code = nodes
             .iter()
             .enumerate()
@@ -326,6 +347,10 @@ impl Checker<'_> {
             note: file.note,
             nodes,
             bands,
+            band_scale: file.bands_in,
+            components,
+            adjustment,
+            survey_weights,
             by_code,
             fingerprint: String::new(),
         };
@@ -491,6 +516,11 @@ impl Checker<'_> {
             .as_ref()
             .map(|s| *s.get_ref())
             .unwrap_or_default();
+        if let Some(given) = &entry.source
+            && *given.get_ref() == Source::External
+        {
+            self.report(given.span(), Some(code), t!("criteria-source-external"));
+        }
         let step = step.map(|(s, _)| s);
         let rule = self.leaf_rule_kind(entry, code, max, step);
         if let (Some(rule_kind), Some(survey)) = (&entry.rule, &entry.source)
@@ -524,14 +554,13 @@ impl Checker<'_> {
         }
     }
 
-    fn build_bands(&mut self, files: &[BandFile]) -> Vec<Band> {
+    fn build_bands(&mut self, files: &[BandFile], top_value: Decimal) -> Vec<Band> {
         let mut order: Vec<&BandFile> = files.iter().collect();
         order.sort_by_key(|b| *b.from.get_ref());
         if order.is_empty() {
             self.report(0..0, None, t!("criteria-no-band"));
             return Vec::new();
         }
-        let hundred = Decimal::ONE_HUNDRED;
         let lowest = order[0];
         if !lowest.from.get_ref().is_zero() {
             self.report(
@@ -584,11 +613,15 @@ impl Checker<'_> {
             }
         }
         let top = order[order.len() - 1];
-        if *top.from.get_ref() > hundred {
+        if *top.from.get_ref() > top_value {
             self.report(
                 top.from.span(),
                 None,
-                t!("criteria-band-above", band = &top.label),
+                t!(
+                    "criteria-band-above",
+                    band = &top.label,
+                    top = top_value.to_string()
+                ),
             );
         }
         if let Some(below) = &top.below {
@@ -608,6 +641,20 @@ impl Checker<'_> {
             })
             .collect()
     }
+}
+
+/// The highest value a band may start at: 100 for bands in percent; for bands in points, the
+/// total maximum plus the bonus cap (or 100 + the cap for an "added" index in percent).
+fn band_top(file: &FrameworkFile) -> Decimal {
+    let cap = file
+        .adjustment
+        .as_ref()
+        .map_or(Decimal::ZERO, |a| *a.bonus_cap_value());
+    let base = match file.bands_in {
+        BandScale::Percent => Decimal::ONE_HUNDRED,
+        BandScale::Points => *file.total_max.get_ref(),
+    };
+    base.checked_add(cap.min(MAX_POINTS)).unwrap_or(MAX_POINTS)
 }
 
 /// A sum that reports overflow instead of panicking (the numbers are checked, but a file with
