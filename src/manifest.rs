@@ -110,6 +110,8 @@ impl ScoredInputs {
 /// One year of a comparison: a results file, or workbooks scored on the fly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
+// Two per comparison: the size of the larger variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum YearInputs {
     Results { file: HashedFile },
     Scored(ScoredInputs),

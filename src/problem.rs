@@ -285,6 +285,7 @@ fn group_text(kind: &str, problems: &[&Problem]) -> Option<String> {
         "cell-not-a-number" => t!("group-not-a-number", count = count, cells = cells()),
         "score-above-max" => t!("group-above-max", count = count, cells = cells()),
         "facts-empty" => t!("group-facts-empty", count = count, cells = cells()),
+        "score-missing-external" => t!("group-missing-external", count = count, codes = codes()),
         _ => return None,
     })
 }

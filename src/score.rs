@@ -227,8 +227,17 @@ pub fn score_unit(
         .ok_or_else(too_large)?;
     let index_exact = index_of(framework, total, bonus, penalty).ok_or_else(too_large)?;
     let index = framework.publish(index_exact);
+    let preliminary = matches!(external, ExternalSupply::Preliminary) && framework.has_external();
     let rated = match framework.band_scale {
         BandScale::Percent => index,
+        // Without its external components a unit's points are on a smaller scale: a preliminary
+        // result is rated on the same share of the full maximum.
+        BandScale::Points if preliminary => framework.publish(
+            index_exact
+                .checked_mul(framework.total_max)
+                .and_then(|p| p.checked_div(Decimal::ONE_HUNDRED))
+                .ok_or_else(too_large)?,
+        ),
         BandScale::Points => framework.publish(final_points),
     };
     let band = framework
@@ -250,7 +259,7 @@ pub fn score_unit(
         bonus,
         penalty,
         final_points,
-        preliminary: matches!(external, ExternalSupply::Preliminary) && framework.has_external(),
+        preliminary,
     })
 }
 

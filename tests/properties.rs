@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use parindex::form::{Entry, FilledRow, FormData, write_form};
 use parindex::framework::Framework;
 use parindex::problem::CellRef;
-use parindex::score::{BasisChoice, UnitScore, score_unit};
+use parindex::score::{BasisChoice, ExternalSupply, UnitScore, score_unit};
 use parindex::workbook::cell::Score;
 use parindex::workbook::{LeafRow, ScoreCell, UnitAssessment, read_unit_bytes};
 use proptest::prelude::*;
@@ -114,6 +114,7 @@ fn assessment(framework: &Framework, fractions: &[Option<u32>]) -> UnitAssessmen
         unit_name: "U".into(),
         year: 2022,
         leaves,
+        adjustments: Vec::new(),
         warnings: Vec::new(),
     }
 }
@@ -123,6 +124,7 @@ fn scored(framework: &Framework, fractions: &[Option<u32>]) -> Option<UnitScore>
         framework,
         &assessment(framework, fractions),
         BasisChoice::Appraised,
+        ExternalSupply::File(None),
     )
     .ok()
 }
@@ -202,9 +204,72 @@ proptest! {
         let bytes = write_form(&framework, &form).unwrap();
         let unit = read_unit_bytes(&bytes, Path::new("u.xlsx"), &framework).unwrap();
         prop_assert!(unit.warnings.is_empty(), "{:?}", unit.warnings);
-        let scored = score_unit(&framework, &unit, BasisChoice::Auto).unwrap();
+        let scored = score_unit(&framework, &unit, BasisChoice::Auto, ExternalSupply::File(None)).unwrap();
         prop_assert_eq!(scored.total.points, points);
         prop_assert_eq!(scored.total.applicable_max, max);
         prop_assert_eq!(scored.index, framework.publish(points * Decimal::ONE_HUNDRED / max));
+    }
+}
+
+/// One area of 10 points scored `points` quarters, and a bonus and penalty block: bonus items of
+/// 2 and 3 under a cap of 4, penalty items of 2 and 3 under a cap of 3, index "added" or
+/// "rescaled".
+fn adjusted_framework(rescaled: bool) -> Framework {
+    let index = if rescaled { "rescaled" } else { "added" };
+    let toml = format!(
+        "id = \"adj\"\nname = \"Thử\"\nlevel = \"commune\"\nyear = 2022\ntotal_max = 10\n\
+         [[band]]\nfrom = 0\nlabel = \"Một\"\nlabel_en = \"One\"\n\
+         [adjustment]\nname = \"Thưởng, trừ\"\nbonus_cap = 4\npenalty_cap = 3\nindex = \"{index}\"\n\
+         [[adjustment.item]]\ncode = \"T1\"\nname = \"T\"\nkind = \"bonus\"\nmax = 2\n\
+         [[adjustment.item]]\ncode = \"T2\"\nname = \"T\"\nkind = \"bonus\"\nmax = 3\n\
+         [[adjustment.item]]\ncode = \"P1\"\nname = \"P\"\nkind = \"penalty\"\nmax = 2\n\
+         [[adjustment.item]]\ncode = \"P2\"\nname = \"P\"\nkind = \"penalty\"\nmax = 3\n\
+         [[area]]\ncode = \"1\"\nname = \"LV\"\nmax = 10\n\
+         [[criterion]]\ncode = \"1.1\"\nname = \"TC\"\nmax = 10\n"
+    );
+    Framework::from_toml(&toml, Path::new("adj.toml")).unwrap()
+}
+
+proptest! {
+    /// The total is always base + bonus − penalty, each side within its cap; the index follows
+    /// the stated formula, and a penalty may take it below the base.
+    #[test]
+    fn total_is_base_plus_bonus_minus_penalty_within_the_caps(
+        points in 0u32..=40,
+        entered in prop::collection::vec(0u32..=12, 4),
+        rescaled in any::<bool>(),
+    ) {
+        use parindex::workbook::facts::Adjusted;
+        let framework = adjusted_framework(rescaled);
+        let mut unit = assessment(&framework, &[Some(0)]);
+        let base = quarters(points);
+        unit.leaves[1].as_mut().unwrap().appraised.score = Score::Points(base);
+        let maxima = [2u32, 3, 2, 3];
+        let values: Vec<Decimal> = entered
+            .iter()
+            .zip(maxima)
+            .map(|(&q, max)| quarters(q).min(Decimal::from(max)))
+            .collect();
+        unit.adjustments = values
+            .iter()
+            .map(|&points| Adjusted { sheet: "Số liệu".into(), cell: CellRef::new(0, 4), points })
+            .collect();
+        let scored = score_unit(&framework, &unit, BasisChoice::Appraised, ExternalSupply::File(None)).unwrap();
+        let bonus = (values[0] + values[1]).min(Decimal::from(4));
+        let penalty = (values[2] + values[3]).min(Decimal::from(3));
+        prop_assert_eq!(scored.bonus, bonus);
+        prop_assert_eq!(scored.penalty, penalty);
+        prop_assert_eq!(scored.final_points, base + bonus - penalty);
+        let expected = if rescaled {
+            (base + bonus - penalty) * Decimal::ONE_HUNDRED / Decimal::from(14)
+        } else {
+            base * Decimal::ONE_HUNDRED / Decimal::TEN + (bonus - penalty) * Decimal::TEN
+        };
+        prop_assert_eq!(scored.index_exact, expected);
+        if !rescaled {
+            prop_assert!(scored.index_exact <= Decimal::from(140));
+        } else {
+            prop_assert!(scored.index_exact <= Decimal::ONE_HUNDRED);
+        }
     }
 }

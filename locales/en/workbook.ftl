@@ -116,6 +116,7 @@ group-missing-appraised = { $count } criteria have no appraised score ({ $cells 
 group-missing-self = { $count } criteria have no self score ({ $cells }); enter the points, or KPS where the criterion allows it
 group-missing-survey = { $count } survey criteria have no points ({ $cells }); enter them in the appraised score column
 group-facts-empty = { $count } facts are not entered ({ $cells }); enter them in the Giá trị (value) column so the points can be computed
+group-missing-external = the external points file (--external) has no points of this unit for { $count } criteria: { $codes }; or score a preliminary result with --preliminary
 group-subtotal-differs = { $count } subtotals in the sheet differ from their criteria ({ $cells }; subtotals are not used)
 group-row-missing = the rows of { $count } criteria are missing: { $codes } (every leaf of the criteria file needs a row)
 group-not-a-number = { $count } score cells are not numbers ({ $cells }); write not applicable as KPS

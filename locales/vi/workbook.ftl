@@ -115,6 +115,7 @@ group-missing-appraised = { $count } tiêu chí chưa có điểm thẩm định
 group-missing-self = { $count } tiêu chí chưa có điểm tự đánh giá ({ $cells }); hãy ghi điểm, hoặc KPS nếu tiêu chí cho phép
 group-missing-survey = { $count } tiêu chí điều tra xã hội học chưa có điểm ({ $cells }); hãy ghi vào cột Điểm thẩm định
 group-facts-empty = { $count } số liệu chưa nhập ({ $cells }); nhập số liệu vào cột Giá trị để máy tính điểm
+group-missing-external = tệp điểm ngoài (--external) chưa có điểm của đơn vị cho { $count } tiêu chí: { $codes }; hoặc chấm tạm tính với --preliminary
 group-subtotal-differs = { $count } số cộng trong bảng khác với tổng các tiêu chí ({ $cells }; số cộng không được dùng)
 group-row-missing = thiếu dòng của { $count } tiêu chí: { $codes } (mỗi tiêu chí cần chấm phải có một dòng)
 group-not-a-number = { $count } ô điểm không phải là số ({ $cells }); tiêu chí không phát sinh thì ghi KPS
