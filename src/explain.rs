@@ -7,7 +7,10 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use crate::framework::rules::{Fact, Outcome, Ratio, Rule, RuleInput};
-use crate::framework::{Framework, NotApplicable, Rounding, Source};
+use crate::external::External;
+use crate::framework::{
+    AdjustmentKind, BandScale, Framework, IndexFormula, NotApplicable, Rounding, Source,
+};
 use crate::score::{Basis, NodeScore, UnitScore, counted_cell};
 use crate::t;
 use crate::text::{count, points, terminal_safe};
@@ -29,6 +32,7 @@ pub fn explain(
     unit: &UnitAssessment,
     score: &UnitScore,
     code: Option<&str>,
+    external: Option<&External>,
 ) -> Result<String, UnknownCode> {
     let roots: Vec<usize> = match code {
         Some(code) => vec![framework.node_index(code).ok_or_else(|| UnknownCode {
@@ -64,6 +68,7 @@ pub fn explain(
         framework,
         unit,
         score,
+        external,
     };
     for root in roots {
         explainer.node(root, "", "", &mut out);
@@ -77,6 +82,54 @@ pub fn explain(
             total = rolled_up(score.total, framework.total_max)
         )
     );
+    for (component, figures) in framework.components.iter().zip(&score.components) {
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(
+                "explain-component",
+                code = &component.code,
+                name = &component.name,
+                figures = rolled_up(*figures, component.max)
+            )
+        );
+    }
+    if let Some(block) = &framework.adjustment {
+        let items: Vec<String> = block
+            .items
+            .iter()
+            .zip(&unit.adjustments)
+            .filter(|(_, entered)| !entered.points.is_zero())
+            .map(|(item, entered)| {
+                let sign = match item.kind {
+                    AdjustmentKind::Bonus => "+",
+                    AdjustmentKind::Penalty => "−",
+                };
+                format!("{} {sign}{} ({})", item.code, points(entered.points), entered.cell)
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(
+                "explain-adjustment",
+                name = &block.name,
+                bonus = points(score.bonus),
+                bonus_cap = points(block.bonus_cap),
+                penalty = points(score.penalty),
+                penalty_cap = points(block.penalty_cap),
+                items = if items.is_empty() {
+                    t!("explain-adjustment-none")
+                } else {
+                    items.join(", ")
+                },
+                total = points(score.final_points)
+            )
+        );
+    }
+    if score.preliminary {
+        let _ = writeln!(out, "{}", t!("explain-preliminary"));
+    }
     let _ = writeln!(
         out,
         "{}",
@@ -90,6 +143,7 @@ struct Explainer<'a> {
     framework: &'a Framework,
     unit: &'a UnitAssessment,
     score: &'a UnitScore,
+    external: Option<&'a External>,
 }
 
 impl Explainer<'_> {
@@ -129,7 +183,24 @@ impl Explainer<'_> {
                         points(node.max)
                     ),
                 };
+                let external = self.external.and_then(|e| e.points(&self.unit.unit_code, index));
                 match (&row.computed, &rule.rule) {
+                    _ if rule.source == Source::External => match external {
+                        Some(given) => t!(
+                            "explain-external-leaf",
+                            points = points_text,
+                            file = self
+                                .external
+                                .map(|e| e.path.display().to_string())
+                                .unwrap_or_default(),
+                            place = given.place.as_str(),
+                            tallies = given
+                                .tallies
+                                .map(|[a, b, c, d]| format!(": A {a}, B {b}, C {c}, D {d}"))
+                                .unwrap_or_default()
+                        ),
+                        None => t!("explain-external-left-out", max = points(node.max)),
+                    },
                     (Some(computed), Some(leaf_rule)) => t!(
                         "explain-rule-leaf",
                         points = points_text,
@@ -299,7 +370,9 @@ fn rolled_up(score: NodeScore, max: rust_decimal::Decimal) -> String {
     text
 }
 
-/// "86.375 / 95 × 100 = 90.921… → 90.92 %, Rất tốt ≥ 90".
+/// "86.375 / 95 × 100 = 90.921… → 90.92 %, Rất tốt ≥ 90"; with a bonus and penalty block
+/// "86.375 / 95 × 100 + (3 − 1) = …" ("added") or "(86.375 + 3 − 1) / (95 + 5) × 100 = …"
+/// ("rescaled"); with bands in points, the band follows the total points.
 pub fn index_arithmetic(framework: &Framework, score: &UnitScore) -> String {
     let exact = score.index_exact.normalize();
     // One digit more than published, cut (not rounded) so it reads as the start of the exact value.
@@ -309,11 +382,41 @@ pub fn index_arithmetic(framework: &Framework, score: &UnitScore) -> String {
     } else {
         format!("{}…", shown.normalize())
     };
-    format!(
-        "{} / {} × 100 = {exact_text} → {} %, {}",
-        points(score.total.points),
-        points(score.total.applicable_max),
-        score.index,
-        framework.bands[score.band].range_text()
-    )
+    let formula = match &framework.adjustment {
+        None => format!(
+            "{} / {} × 100",
+            points(score.total.points),
+            points(score.total.applicable_max)
+        ),
+        Some(block) => match block.formula {
+            IndexFormula::Added => format!(
+                "{} / {} × 100 + ({} − {}) × 100 / {}",
+                points(score.total.points),
+                points(score.total.applicable_max),
+                points(score.bonus),
+                points(score.penalty),
+                points(framework.total_max)
+            ),
+            IndexFormula::Rescaled => format!(
+                "({} + {} − {}) / ({} + {}) × 100",
+                points(score.total.points),
+                points(score.bonus),
+                points(score.penalty),
+                points(score.total.applicable_max),
+                points(block.bonus_cap)
+            ),
+        },
+    };
+    let band = framework.bands[score.band].range_text();
+    match framework.band_scale {
+        BandScale::Percent => format!("{formula} = {exact_text} → {} %, {band}", score.index),
+        BandScale::Points => format!(
+            "{formula} = {exact_text} → {} %; {}, {band}",
+            score.index,
+            t!(
+                "explain-rated-points",
+                points = points(framework.publish(score.final_points))
+            )
+        ),
+    }
 }

@@ -495,7 +495,13 @@ pub fn explain(
         file: workbook.to_path_buf(),
         problems,
     })?;
-    Ok(explain_unit(&framework, &unit, &score, code)?)
+    Ok(explain_unit(
+        &framework,
+        &unit,
+        &score,
+        code,
+        loaded.as_ref(),
+    )?)
 }
 
 /// One way a published result differs from what its manifest promises.

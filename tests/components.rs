@@ -179,3 +179,70 @@ fn the_readme_command_ranks_the_124_units_and_verify_rereads_the_external_file()
         64
     );
 }
+
+#[test]
+fn explain_shows_external_points_components_and_the_bonus_and_penalty() {
+    // LS001: implementation 56.25 of 65, survey 17.41 of 25 (8.1: 117/101/14/18 answers =
+    // 3.608 → 3.61), leadership 8 of 10: 81.66; bonus T2 2, penalty P2 0.5 (entered on the facts
+    // sheet, E15 and E17): "added" index 81.66 + 2 − 0.5 = 83.16, rated on the total points.
+    Test::new()
+        .lang("vi")
+        .args(["explain", "--criteria", &criteria()])
+        .args(["--external", &repo("samples/2025-external.csv"), &repo(LS001)])
+        .stdout_has("├─ 8.1  Tiếp cận dịch vụ hành chính công: 3.61 / 5  ← tệp điểm ngoài ")
+        .stdout_has("2025-external.csv, dòng 2: A 117, B 101, C 14, D 18\n")
+        .stdout_has("Thành phần DT (Điều tra xã hội học): 17.41 / 25\n")
+        .stdout_has(
+            "Điểm thưởng, điểm trừ: thưởng 2 (tối đa 5), trừ 0.5 (tối đa 5) — T2 +2 (E15), \
+             P2 −0.5 (E17); tổng điểm sau thưởng, trừ: 83.16\n",
+        )
+        .stdout_has(
+            "Chỉ số: 81.66 / 100 × 100 + (2 − 0.5) × 100 / 100 = 83.16 → 83.16 %; xếp loại theo \
+             tổng điểm 83.16, Tốt 80–<90\n",
+        )
+        .run();
+}
+
+/// LS001 with its bonus and penalty items (facts sheet rows 14–17: T1, T2, P1, P2) replaced.
+fn ls001_with(items: [f64; 4]) -> Vec<u8> {
+    let mut grid = Grid::from_xlsx(&std::fs::read(repo(LS001)).unwrap());
+    let facts = grid.facts.as_mut().unwrap();
+    for (row, value) in (13..17).zip(items) {
+        facts[row][4] = calamine::Data::Float(value);
+    }
+    grid.xlsx()
+}
+
+#[test]
+fn a_bonus_above_its_cap_counts_the_cap_and_a_penalty_takes_the_total_below_the_base() {
+    // Bonus 3 + 3 = 6, capped at 5: 81.66 + 5 = 86.66.
+    Test::new()
+        .file("LS001.xlsx", ls001_with([3.0, 3.0, 0.0, 0.0]))
+        .args(["explain", "--criteria", &criteria()])
+        .args(["--external", &repo("samples/2025-external.csv"), "LS001.xlsx"])
+        .stdout_has("bonus 5 (cap 5), penalty 0 (cap 5)")
+        .stdout_has("= 86.66 → 86.66 %; rated on the total points 86.66, Tốt 80–<90\n")
+        .run();
+    // Exactly at the cap: 2 + 3 = 5. Penalty 3 + 2 = 5 (at its cap): 81.66 + 5 − 5 = 81.66.
+    Test::new()
+        .file("LS001.xlsx", ls001_with([2.0, 3.0, 3.0, 2.0]))
+        .args(["explain", "--criteria", &criteria()])
+        .args(["--external", &repo("samples/2025-external.csv"), "LS001.xlsx"])
+        .stdout_has("bonus 5 (cap 5), penalty 5 (cap 5)")
+        .stdout_has("= 81.66 → 81.66 %")
+        .run();
+    // A penalty alone: 81.66 − 5 = 76.66, below the base, and a band lower (Khá).
+    Test::new()
+        .file("LS001.xlsx", ls001_with([0.0, 0.0, 3.0, 2.0]))
+        .args(["explain", "--criteria", &criteria()])
+        .args(["--external", &repo("samples/2025-external.csv"), "LS001.xlsx"])
+        .stdout_has("= 76.66 → 76.66 %; rated on the total points 76.66, Khá 70–<80\n")
+        .run();
+    // An item above its own maximum (T1 is at most 3) is an error naming its cell.
+    Test::new()
+        .file("LS001.xlsx", ls001_with([3.5, 0.0, 0.0, 0.0]))
+        .args(["validate", "--criteria", &criteria(), "LS001.xlsx"])
+        .status(1)
+        .stdout_has("sheet 'Số liệu', cell E14, criterion T1:")
+        .run();
+}

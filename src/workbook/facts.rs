@@ -55,6 +55,7 @@ const HEADER_ROWS: u32 = 30;
 
 /// Reads the facts of every rule leaf into `unit` (computing their points), or adds the problems
 /// found to `problems`. Warnings go to `problems` too; the caller sorts them out.
+#[must_use]
 pub(super) fn read_facts(
     sheets: &[LoadedSheet],
     table_sheet: &str,
