@@ -7,6 +7,7 @@ mod arithmetic;
 mod bad_input;
 mod compare;
 mod completions;
+
 mod criteria_cmd;
 mod csv_styles;
 mod documents;

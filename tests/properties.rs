@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use parindex::form::{Entry, FilledRow, FormData, write_form};
 use parindex::framework::Framework;
 use parindex::problem::CellRef;
-use parindex::score::{BasisChoice, UnitScore, score_unit};
+use parindex::score::{BasisChoice, ExternalSupply, UnitScore, score_unit};
 use parindex::workbook::cell::Score;
 use parindex::workbook::{LeafRow, ScoreCell, UnitAssessment, read_unit_bytes};
 use proptest::prelude::*;
@@ -115,6 +115,7 @@ fn assessment(framework: &Framework, fractions: &[Option<u32>]) -> UnitAssessmen
         year: 2022,
         leaves,
         warnings: Vec::new(),
+        adjustments: Vec::new(),
     }
 }
 
@@ -123,6 +124,7 @@ fn scored(framework: &Framework, fractions: &[Option<u32>]) -> Option<UnitScore>
         framework,
         &assessment(framework, fractions),
         BasisChoice::Appraised,
+        ExternalSupply::File(None),
     )
     .ok()
 }
@@ -202,7 +204,7 @@ proptest! {
         let bytes = write_form(&framework, &form).unwrap();
         let unit = read_unit_bytes(&bytes, Path::new("u.xlsx"), &framework).unwrap();
         prop_assert!(unit.warnings.is_empty(), "{:?}", unit.warnings);
-        let scored = score_unit(&framework, &unit, BasisChoice::Auto).unwrap();
+        let scored = score_unit(&framework, &unit, BasisChoice::Auto, ExternalSupply::File(None)).unwrap();
         prop_assert_eq!(scored.total.points, points);
         prop_assert_eq!(scored.total.applicable_max, max);
         prop_assert_eq!(scored.index, framework.publish(points * Decimal::ONE_HUNDRED / max));

@@ -176,7 +176,7 @@ fn read_workbook<RS: Read + Seek>(
         ),
         Err(problems) => (vec![None; framework.nodes.len()], problems, None),
     };
-    facts::read_facts(
+    let adjustments = facts::read_facts(
         &sheets,
         &table_sheet,
         path,
@@ -187,6 +187,7 @@ fn read_workbook<RS: Read + Seek>(
     match unit {
         Some(unit) if !problems.iter().any(Problem::is_error) => Ok(UnitAssessment {
             leaves,
+            adjustments,
             warnings: problems,
             ..unit
         }),
