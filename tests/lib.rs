@@ -7,7 +7,7 @@ mod arithmetic;
 mod bad_input;
 mod compare;
 mod completions;
-
+mod components;
 mod criteria_cmd;
 mod csv_styles;
 mod documents;
