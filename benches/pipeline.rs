@@ -11,7 +11,7 @@ use parindex::framework::Framework;
 use parindex::options::{CsvStyle, Format, RunOptions};
 use parindex::pipeline::{Quiet, ScoreRequest, score};
 use parindex::rank::RankMode;
-use parindex::score::{BasisChoice, score_unit};
+use parindex::score::{BasisChoice, ExternalSupply, score_unit};
 use parindex::synth::write_units;
 use parindex::workbook::read_unit;
 
@@ -55,7 +55,15 @@ fn score_one_unit(bencher: Bencher) {
     let framework = framework();
     let unit = read_unit(&repo("samples/2022/KS04-xa-an-my.xlsx"), &framework)
         .expect("the sample is valid");
-    bencher.bench(|| score_unit(&framework, &unit, BasisChoice::Auto).expect("it scores"));
+    bencher.bench(|| {
+        score_unit(
+            &framework,
+            &unit,
+            BasisChoice::Auto,
+            ExternalSupply::File(None),
+        )
+        .expect("it scores")
+    });
 }
 
 /// Everything `parindex score --keep-going --format csv` does: the library's pipeline, as the
@@ -74,12 +82,14 @@ fn score_pipeline(bencher: Bencher, units: usize) {
             csv_style: CsvStyle::Standard,
             keep_going: true,
             accept_missing: false,
+            preliminary: false,
         },
         record: false,
         output: None,
         decision: None,
         roster: None,
         per_unit: None,
+        external: None,
     };
     bencher
         .counter(ItemsCount::new(units))

@@ -110,6 +110,8 @@ impl ScoredInputs {
 /// One year of a comparison: a results file, or workbooks scored on the fly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
+// Two of these per comparison: boxing the larger would save nothing worth the noise.
+#[allow(clippy::large_enum_variant)]
 pub enum YearInputs {
     Results { file: HashedFile },
     Scored(ScoredInputs),

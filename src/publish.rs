@@ -550,6 +550,7 @@ mod tests {
                 workbooks: Vec::new(),
                 decision: None,
                 roster: None,
+                external: None,
             }),
             options: RunOptions {
                 basis: BasisChoice::Auto,
@@ -558,6 +559,7 @@ mod tests {
                 csv_style: crate::options::CsvStyle::Standard,
                 keep_going: false,
                 accept_missing: false,
+                preliminary: false,
             },
             output: None,
         }

@@ -88,6 +88,11 @@ mod tests {
             index_exact: Decimal::from_str(index).unwrap(),
             index: Decimal::from_str(index).unwrap(),
             band: 0,
+            components: Vec::new(),
+            bonus: Decimal::ZERO,
+            penalty: Decimal::ZERO,
+            final_points: Decimal::ZERO,
+            preliminary: false,
         }
     }
 

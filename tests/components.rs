@@ -179,9 +179,9 @@ fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// X01 with the external file: areas 25/30 and 15/20 (TH 40/50 = 80.00 %), area 3 from 5 A, 3 B,
-/// 1 C, 1 D = 7/10 (DT 70.00 %); total 47/60. Bonus 2 + 2 = 4, capped at 3; penalty 2, capped at
-/// 1. "added": 47 ÷ 60 × 100 + (3 − 1) × 100 ÷ 60 = 78.333… + 3.333… = 81.666… → 81.67, Tốt
-/// (≥ 80); final points 47 + 3 − 1 = 49.
+/// 1 C, 1 D = 7/10 (DT 70.00 %); total 47/60. Bonus 2 + 2 = 4, capped at 3; penalty 2, capped
+/// at 1. With "added": 47 ÷ 60 × 100 + (3 − 1) × 100 ÷ 60 = 78.333… + 3.333… = 81.666… → 81.67,
+/// Tốt (at least 80); final points 47 + 3 − 1 = 49.
 #[test]
 fn the_csv_carries_components_bonus_penalty_and_final_points() {
     let run = score(&["--external", "external.csv", "--format", "csv"]).run();

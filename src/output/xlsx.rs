@@ -629,6 +629,11 @@ mod tests {
                 index_exact: Decimal::ONE_HUNDRED,
                 index: Decimal::ONE_HUNDRED,
                 band: framework.bands.len() - 1,
+                components: Vec::new(),
+                bonus: Decimal::ZERO,
+                penalty: Decimal::ZERO,
+                final_points: framework.total_max,
+                preliminary: false,
             })
             .collect();
         rank(scored, RankMode::Competition)
