@@ -23,8 +23,8 @@ table-preliminary = PRELIMINARY — no points yet for { $components }: left out 
 table-components = Components:
 table-component-line = { $code }  { $name } ({ $areas })
 table-component-external = { $code }  { $name } ({ $areas }; points from the external file)
-table-adjustment-added = Bonus and penalty points: bonus at most { $bonus }, penalty at most { $penalty }; Index = Points ÷ Max × 100 + (Bonus − Penalty) × 100 ÷ { $total }
-table-adjustment-rescaled = Bonus and penalty points: bonus at most { $bonus }, penalty at most { $penalty }; Index = (Points + Bonus − Penalty) ÷ (Max + { $bonus }) × 100
+table-adjustment-added = { $name } (bonus and penalty): bonus at most { $bonus }, penalty at most { $penalty }; Index = Points ÷ Max × 100 + (Bonus − Penalty) × 100 ÷ { $total }
+table-adjustment-rescaled = { $name } (bonus and penalty): bonus at most { $bonus }, penalty at most { $penalty }; Index = (Points + Bonus − Penalty) ÷ (Max + { $bonus }) × 100
 table-areas = Areas:
 table-incomplete = !! INCOMPLETE RESULT: { $excluded ->
         [one] 1 file
