@@ -30,7 +30,7 @@ fn main() {
     std::fs::create_dir_all(folder).expect("create samples/2025");
     let mut external = String::from("unit_code,criterion_code,points,A,B,C,D\n");
     for (number, unit) in roster.units.iter().enumerate() {
-        let mut rng = Rng::new(2025_000 + number as u64);
+        let mut rng = Rng::new(2_025_000 + number as u64);
         // A unit's quality, 62–98 %: the figures spread over every band.
         let quality = 62 + rng.below(37);
         let form = fill(

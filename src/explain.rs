@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use crate::framework::rules::{Fact, Outcome, Ratio, Rule, RuleInput};
 use crate::external::External;
+use crate::framework::rules::{Fact, Outcome, Ratio, Rule, RuleInput};
 use crate::framework::{
     AdjustmentKind, BandScale, Framework, IndexFormula, NotApplicable, Rounding, Source,
 };
@@ -105,7 +105,12 @@ pub fn explain(
                     AdjustmentKind::Bonus => "+",
                     AdjustmentKind::Penalty => "−",
                 };
-                format!("{} {sign}{} ({})", item.code, points(entered.points), entered.cell)
+                format!(
+                    "{} {sign}{} ({})",
+                    item.code,
+                    points(entered.points),
+                    entered.cell
+                )
             })
             .collect();
         let _ = writeln!(
@@ -183,7 +188,9 @@ impl Explainer<'_> {
                         points(node.max)
                     ),
                 };
-                let external = self.external.and_then(|e| e.points(&self.unit.unit_code, index));
+                let external = self
+                    .external
+                    .and_then(|e| e.points(&self.unit.unit_code, index));
                 match (&row.computed, &rule.rule) {
                     _ if rule.source == Source::External => match external {
                         Some(given) => t!(

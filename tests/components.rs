@@ -188,7 +188,11 @@ fn explain_shows_external_points_components_and_the_bonus_and_penalty() {
     Test::new()
         .lang("vi")
         .args(["explain", "--criteria", &criteria()])
-        .args(["--external", &repo("samples/2025-external.csv"), &repo(LS001)])
+        .args([
+            "--external",
+            &repo("samples/2025-external.csv"),
+            &repo(LS001),
+        ])
         .stdout_has("├─ 8.1  Tiếp cận dịch vụ hành chính công: 3.61 / 5  ← tệp điểm ngoài ")
         .stdout_has("2025-external.csv, dòng 2: A 117, B 101, C 14, D 18\n")
         .stdout_has("Thành phần DT (Điều tra xã hội học): 17.41 / 25\n")
@@ -219,7 +223,11 @@ fn a_bonus_above_its_cap_counts_the_cap_and_a_penalty_takes_the_total_below_the_
     Test::new()
         .file("LS001.xlsx", ls001_with([3.0, 3.0, 0.0, 0.0]))
         .args(["explain", "--criteria", &criteria()])
-        .args(["--external", &repo("samples/2025-external.csv"), "LS001.xlsx"])
+        .args([
+            "--external",
+            &repo("samples/2025-external.csv"),
+            "LS001.xlsx",
+        ])
         .stdout_has("bonus 5 (cap 5), penalty 0 (cap 5)")
         .stdout_has("= 86.66 → 86.66 %; rated on the total points 86.66, Tốt 80–<90\n")
         .run();
@@ -227,7 +235,11 @@ fn a_bonus_above_its_cap_counts_the_cap_and_a_penalty_takes_the_total_below_the_
     Test::new()
         .file("LS001.xlsx", ls001_with([2.0, 3.0, 3.0, 2.0]))
         .args(["explain", "--criteria", &criteria()])
-        .args(["--external", &repo("samples/2025-external.csv"), "LS001.xlsx"])
+        .args([
+            "--external",
+            &repo("samples/2025-external.csv"),
+            "LS001.xlsx",
+        ])
         .stdout_has("bonus 5 (cap 5), penalty 5 (cap 5)")
         .stdout_has("= 81.66 → 81.66 %")
         .run();
@@ -235,7 +247,11 @@ fn a_bonus_above_its_cap_counts_the_cap_and_a_penalty_takes_the_total_below_the_
     Test::new()
         .file("LS001.xlsx", ls001_with([0.0, 0.0, 3.0, 2.0]))
         .args(["explain", "--criteria", &criteria()])
-        .args(["--external", &repo("samples/2025-external.csv"), "LS001.xlsx"])
+        .args([
+            "--external",
+            &repo("samples/2025-external.csv"),
+            "LS001.xlsx",
+        ])
         .stdout_has("= 76.66 → 76.66 %; rated on the total points 76.66, Khá 70–<80\n")
         .run();
     // An item above its own maximum (T1 is at most 3) is an error naming its cell.

@@ -16,6 +16,7 @@ mod guide;
 mod hostile;
 mod interface_language;
 mod manifest;
+mod outputs_components;
 mod parallel;
 mod properties;
 mod province;

@@ -12,6 +12,19 @@ table-max = Max
 table-index = Index %
 table-rating = Rating
 table-basis = Basis
+table-component =
+    { $code }
+    /{ $max }
+table-bonus = Bonus
+table-penalty = Penalty
+table-final = Final
+table-pending = pending
+table-preliminary = PRELIMINARY — no points yet for { $components }: left out of the points and the maximum
+table-components = Components:
+table-component-line = { $code }  { $name } ({ $areas })
+table-component-external = { $code }  { $name } ({ $areas }; points from the external file)
+table-adjustment-added = { $name } (bonus and penalty): bonus at most { $bonus }, penalty at most { $penalty }; Index = Points ÷ Max × 100 + (Bonus − Penalty) × 100 ÷ { $total }
+table-adjustment-rescaled = { $name } (bonus and penalty): bonus at most { $bonus }, penalty at most { $penalty }; Index = (Points + Bonus − Penalty) ÷ (Max + { $bonus }) × 100
 table-areas = Areas:
 table-incomplete = !! INCOMPLETE RESULT: { $excluded ->
         [one] 1 file

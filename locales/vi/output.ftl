@@ -12,6 +12,19 @@ table-max = Tối đa
 table-index = Chỉ số %
 table-rating = Xếp loại
 table-basis = Cơ sở
+table-component =
+    { $code }
+    /{ $max }
+table-bonus = Thưởng
+table-penalty = Trừ
+table-final = Điểm cuối
+table-pending = chưa có
+table-preliminary = TẠM TÍNH — chưa có điểm { $components }: không tính vào tổng điểm và điểm tối đa
+table-components = Thành phần:
+table-component-line = { $code }  { $name } ({ $areas })
+table-component-external = { $code }  { $name } ({ $areas }; điểm từ tệp ngoài biểu mẫu)
+table-adjustment-added = { $name }: thưởng tối đa { $bonus }, trừ tối đa { $penalty }; Chỉ số = Tổng điểm ÷ Tối đa × 100 + (Thưởng − Trừ) × 100 ÷ { $total }
+table-adjustment-rescaled = { $name }: thưởng tối đa { $bonus }, trừ tối đa { $penalty }; Chỉ số = (Tổng điểm + Thưởng − Trừ) ÷ (Tối đa + { $bonus }) × 100
 table-areas = Lĩnh vực:
 table-incomplete = !! KẾT QUẢ CHƯA ĐẦY ĐỦ: { $excluded } tệp bị loại, không được xếp hạng:
 table-excluded = { $file } ({ $problems } lỗi)

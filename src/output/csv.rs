@@ -28,7 +28,20 @@ impl Exporter for CsvExporter {
         let areas: Vec<usize> = framework.areas().collect();
         let mut writer = self.writer(out);
 
-        let header = results::csv::header(areas.iter().map(|&a| framework.nodes[a].code.as_str()));
+        let components: Vec<&str> = framework
+            .components
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
+        let extras = results::csv::Extras {
+            components: &components,
+            adjustment: framework.adjustment.is_some(),
+            external: framework.has_external(),
+        };
+        let header = results::csv::header(
+            areas.iter().map(|&a| framework.nodes[a].code.as_str()),
+            extras,
+        );
         writer.write_record(&header)?;
 
         for ranked in report.ranked {
@@ -47,12 +60,26 @@ impl Exporter for CsvExporter {
                 row.push(self.number(points(score.applicable_max)));
                 row.push(self.number(percent.map(|p| p.to_string()).unwrap_or_default()));
             }
+            for component in 0..framework.components.len() {
+                let (score, percent) = report.component(unit, component);
+                row.push(self.number(points(score.points)));
+                row.push(self.number(points(score.applicable_max)));
+                row.push(self.number(percent.map(|p| p.to_string()).unwrap_or_default()));
+            }
             row.push(self.number(points(unit.total.points)));
             row.push(self.number(points(unit.total.applicable_max)));
+            if extras.adjustment {
+                row.push(self.number(points(unit.bonus)));
+                row.push(self.number(points(unit.penalty)));
+                row.push(self.number(points(unit.final_points)));
+            }
             row.push(self.number(unit.index.to_string()));
             row.push(spreadsheet_safe(&band.label).into_owned());
             row.push(spreadsheet_safe(&band.label_en).into_owned());
             row.push(report.complete.to_string());
+            if extras.external {
+                row.push(unit.preliminary.to_string());
+            }
             writer.write_record(&row)?;
         }
         // Units of the roster without a form: no rank, no figures (the reader skips them).
@@ -63,10 +90,14 @@ impl Exporter for CsvExporter {
                 spreadsheet_safe(&unit.unit_code).into_owned(),
                 spreadsheet_safe(&unit.unit_name).into_owned(),
             ];
-            row.resize(header.len() - 3, String::new());
+            let flags = if extras.external { 2 } else { 1 };
+            row.resize(header.len() - 2 - flags, String::new());
             row.push(NOT_SUBMITTED_VI.to_string());
             row.push(NOT_SUBMITTED_EN.to_string());
             row.push(report.complete.to_string());
+            if extras.external {
+                row.push(String::new());
+            }
             writer.write_record(&row)?;
         }
         writer.flush()

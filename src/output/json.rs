@@ -10,7 +10,8 @@ use crate::compare::{Predecessor, Status, YearInfo};
 use crate::mapping::MergeRule;
 use crate::results::UnitResult;
 use crate::results::json::{
-    AreaEntry, DecisionEntry, ExcludedEntry, FrameworkInfo, ScoreDocument, UnitEntry,
+    AdjustmentInfo, AdjustmentItemInfo, AreaEntry, ComponentEntry, ComponentInfo, DecisionEntry,
+    ExcludedEntry, FrameworkInfo, ScoreDocument, SurveyWeights, UnitEntry,
 };
 use crate::text::signed;
 
@@ -224,6 +225,8 @@ struct DroppedUnit<'a> {
 /// The score result as the JSON document that `compare` reads back.
 fn score_document(report: &ScoreReport) -> ScoreDocument {
     let framework = report.framework;
+    let adjustment = framework.adjustment.is_some();
+    let external = framework.has_external();
     let units = report
         .ranked
         .iter()
@@ -261,6 +264,28 @@ fn score_document(report: &ScoreReport) -> ScoreDocument {
                         }
                     })
                     .collect(),
+                components: framework
+                    .components
+                    .iter()
+                    .enumerate()
+                    .map(|(c, component)| {
+                        let (score, percent) = report.component(unit, c);
+                        ComponentEntry {
+                            code: component.code.clone(),
+                            name: component.name.clone(),
+                            name_en: component.name_en.clone(),
+                            external: component.external,
+                            max: component.max.normalize(),
+                            points: score.points.normalize(),
+                            applicable_max: score.applicable_max.normalize(),
+                            percent,
+                        }
+                    })
+                    .collect(),
+                bonus: adjustment.then(|| unit.bonus.normalize()),
+                penalty: adjustment.then(|| unit.penalty.normalize()),
+                final_points: adjustment.then(|| unit.final_points.normalize()),
+                preliminary: external.then_some(unit.preliminary),
             }
         })
         .collect();
@@ -275,6 +300,45 @@ fn score_document(report: &ScoreReport) -> ScoreDocument {
             decimals: framework.decimals,
             rounding: framework.rounding,
             bands: framework.bands.clone(),
+            band_scale: framework.band_scale,
+            components: framework
+                .components
+                .iter()
+                .map(|c| ComponentInfo {
+                    code: c.code.clone(),
+                    name: c.name.clone(),
+                    name_en: c.name_en.clone(),
+                    areas: c
+                        .areas
+                        .iter()
+                        .map(|&a| framework.nodes[a].code.clone())
+                        .collect(),
+                    external: c.external,
+                    max: c.max.normalize(),
+                })
+                .collect(),
+            adjustment: framework.adjustment.as_ref().map(|block| AdjustmentInfo {
+                name: block.name.clone(),
+                bonus_cap: block.bonus_cap.normalize(),
+                penalty_cap: block.penalty_cap.normalize(),
+                formula: block.formula,
+                items: block
+                    .items
+                    .iter()
+                    .map(|item| AdjustmentItemInfo {
+                        code: item.code.clone(),
+                        name: item.name.clone(),
+                        kind: item.kind,
+                        max: item.max.normalize(),
+                    })
+                    .collect(),
+            }),
+            survey_weights: framework.survey_weights.map(|[a, b, c, d]| SurveyWeights {
+                A: a.normalize(),
+                B: b.normalize(),
+                C: c.normalize(),
+                D: d.normalize(),
+            }),
         },
         basis: report.basis,
         rank_mode: report.rank_mode,

@@ -91,6 +91,17 @@ impl ScoreReport<'_> {
         let score = unit.nodes[area];
         (score, percent(score).map(|p| self.framework.publish(p)))
     }
+
+    /// A component's points, applicable maximum and published percentage for one unit.
+    pub fn component(&self, unit: &UnitScore, component: usize) -> (NodeScore, Option<Decimal>) {
+        let score = unit.components[component];
+        (score, percent(score).map(|p| self.framework.publish(p)))
+    }
+
+    /// Whether the units were scored without the external components ("tạm tính").
+    pub fn preliminary(&self) -> bool {
+        self.ranked.iter().any(|r| r.unit.preliminary)
+    }
 }
 
 /// Whether a note should say how predecessors are combined: some unit is compared with several.

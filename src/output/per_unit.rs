@@ -14,10 +14,12 @@ use super::annex::sheet::{HEADER_FILL, number, percent_format, points_format};
 use super::page::{self, FONT_SIZE};
 use super::{NOT_APPLICABLE, ScoreReport};
 use crate::decision::{attached_to, place_and_date};
+use crate::explain::rule_text;
 use crate::framework::Framework;
 use crate::rank::Ranked;
 use crate::score::{Basis, UnitScore, percent};
 use crate::t;
+use crate::text::points;
 use crate::workbook::UnitAssessment;
 use crate::workbook::cell::Score;
 
@@ -170,26 +172,68 @@ fn sheet(
     let ranks = report.ranked.len();
     let tied = if ranked.tied { " (đồng hạng)" } else { "" };
     let band = &framework.bands[unit.band];
-    let lines: [(&str, Value); 6] = [
-        ("Tổng điểm đạt", Value::Points(unit.total.points)),
+    let mut lines: Vec<(String, Value)> = Vec::new();
+    // Each component: its points of its applicable maximum and its percentage, or "chưa có"
+    // when the result is preliminary and its points come later.
+    for (c, component) in framework.components.iter().enumerate() {
+        let (score, percent) = report.component(unit, c);
+        let value = if component.external && unit.preliminary {
+            "chưa có (tạm tính)".to_string()
+        } else {
+            match percent {
+                Some(p) => format!(
+                    "{}/{} điểm, {} %",
+                    points(score.points),
+                    points(score.applicable_max),
+                    p
+                )
+                .replace('.', ","),
+                None => NOT_APPLICABLE.to_string(),
+            }
+        };
+        lines.push((
+            format!("Thành phần {}. {}", component.code, component.name),
+            Value::Text(value),
+        ));
+    }
+    lines.extend([
         (
-            "Điểm tối đa áp dụng",
+            "Tổng điểm đạt".to_string(),
+            Value::Points(unit.total.points),
+        ),
+        (
+            "Điểm tối đa áp dụng".to_string(),
             Value::Points(unit.total.applicable_max),
         ),
-        ("Chỉ số cải cách hành chính (%)", Value::Percent(unit.index)),
-        ("Xếp loại", Value::Text(band.label.clone())),
+    ]);
+    if framework.adjustment.is_some() {
+        lines.extend([
+            ("Điểm thưởng".to_string(), Value::Points(unit.bonus)),
+            ("Điểm trừ".to_string(), Value::Points(unit.penalty)),
+            (
+                "Tổng điểm sau thưởng, trừ".to_string(),
+                Value::Points(unit.final_points),
+            ),
+        ]);
+    }
+    lines.extend([
         (
-            "Xếp hạng",
+            "Chỉ số cải cách hành chính (%)".to_string(),
+            Value::Percent(unit.index),
+        ),
+        ("Xếp loại".to_string(), Value::Text(band.label.clone())),
+        (
+            "Xếp hạng".to_string(),
             Value::Text(format!("vị thứ {}/{ranks}{tied}", ranked.rank)),
         ),
         (
-            "Điểm được tính theo",
+            "Điểm được tính theo".to_string(),
             Value::Text(basis_words(unit.basis).to_string()),
         ),
-    ];
+    ]);
     for (label, value) in lines {
         row += 1;
-        sheet.merge_range(row, 0, row, 1, label, &f.cell)?;
+        sheet.merge_range(row, 0, row, 1, &label, &f.cell)?;
         match value {
             Value::Points(p) => sheet.write_number_with_format(row, 2, number(p), &f.points)?,
             Value::Percent(p) => sheet.write_number_with_format(row, 2, number(p), &f.percent)?,
@@ -352,10 +396,13 @@ fn heading(sheet: &mut Worksheet, report: &ScoreReport, ranked: &Ranked) -> Resu
         &place_and_date(report.decision),
         &centre.clone().set_italic(),
     )?;
-    let title = format!(
+    let mut title = format!(
         "PHIẾU KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {}",
         framework.year
     );
+    if ranked.unit.preliminary {
+        title.push_str(" (TẠM TÍNH)");
+    }
     sheet.merge_range(4, 0, 4, LAST_COL, &title, &bold.clone().set_font_size(14))?;
     let unit = &ranked.unit;
     let name = format!("Đơn vị: {} (mã {})", unit.unit_name, unit.unit_code);
@@ -428,10 +475,25 @@ fn criterion_row(
         }
         _ => sheet.write_blank(row, 5, &f.cell)?,
     };
-    let note = form.leaves[index]
+    // A rule leaf's note says how its facts gave its points, before the unit's own note.
+    let row_of = form.leaves[index].as_ref();
+    let own_note = row_of.map(|r| r.note.clone()).unwrap_or_default();
+    let rule = node
+        .leaf
         .as_ref()
-        .map(|r| r.note.clone())
-        .unwrap_or_default();
+        .and_then(|l| Some((l.rule.as_ref()?, l.step)));
+    let computed = row_of.and_then(|r| r.computed.as_ref());
+    let note = match (rule, computed) {
+        (Some((rule, step)), Some(computed)) => {
+            let text = rule_text(rule, computed, node.max, step);
+            if own_note.is_empty() {
+                text
+            } else {
+                format!("{text}; {own_note}")
+            }
+        }
+        _ => own_note,
+    };
     sheet.write_string_with_format(row, 6, &note, &f.wrap)?;
     let lines = page::lines(&node.name, WIDTHS[1]).max(page::lines(&note, WIDTHS[6]));
     sheet.set_row_height(row, page::height(lines, FONT_SIZE))?;

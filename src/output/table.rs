@@ -9,6 +9,7 @@ use super::{
     predecessor_list,
 };
 use crate::compare::Status;
+use crate::framework::IndexFormula;
 use crate::i18n::pick;
 use crate::score::NodeScore;
 use crate::t;
@@ -40,6 +41,14 @@ fn escaped(row: Vec<String>) -> impl Iterator<Item = String> {
 fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
     let framework = report.framework;
     let areas: Vec<usize> = framework.areas().collect();
+    let components = &framework.components;
+    let adjustment = framework.adjustment.is_some();
+    // Areas of external components, which a preliminary unit has no points for yet.
+    let external_areas: Vec<usize> = components
+        .iter()
+        .filter(|c| c.external)
+        .flat_map(|c| c.areas.iter().copied())
+        .collect();
 
     let mut table = Table::new();
     table
@@ -50,15 +59,20 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         let node = &framework.nodes[a];
         t!("table-area", code = &node.code, max = points(node.max))
     }));
-    header.extend([
-        t!("table-points"),
-        t!("table-max"),
-        t!("table-index"),
-        t!("table-rating"),
-        t!("table-basis"),
-    ]);
+    header.extend(
+        components
+            .iter()
+            .map(|c| t!("table-component", code = &c.code, max = points(c.max))),
+    );
+    header.extend([t!("table-points"), t!("table-max")]);
+    if adjustment {
+        header.extend([t!("table-bonus"), t!("table-penalty"), t!("table-final")]);
+    }
+    header.extend([t!("table-index"), t!("table-rating"), t!("table-basis")]);
     table.set_header(escaped(header));
 
+    // The columns up to the index's, inclusive: the rating follows.
+    let figures = 3 + areas.len() + components.len() + 3 + if adjustment { 3 } else { 0 };
     for ranked in report.ranked {
         let unit = &ranked.unit;
         let mut row = vec![
@@ -66,9 +80,31 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             unit.unit_code.clone(),
             unit.unit_name.clone(),
         ];
-        row.extend(areas.iter().map(|&a| area_points(unit.nodes[a])));
+        let pending = |external: bool, score: NodeScore| {
+            if unit.preliminary && external {
+                t!("table-pending")
+            } else {
+                area_points(score)
+            }
+        };
+        row.extend(
+            areas
+                .iter()
+                .map(|&a| pending(external_areas.contains(&a), unit.nodes[a])),
+        );
+        row.extend(
+            components
+                .iter()
+                .zip(&unit.components)
+                .map(|(c, &score)| pending(c.external, score)),
+        );
         row.push(points(unit.total.points));
         row.push(points(unit.total.applicable_max));
+        if adjustment {
+            row.push(points(unit.bonus));
+            row.push(points(unit.penalty));
+            row.push(points(unit.final_points));
+        }
         row.push(unit.index.to_string());
         let band = &framework.bands[unit.band];
         row.push(pick(&band.label, Some(&band.label_en)).to_string());
@@ -81,12 +117,12 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             unit.unit_code.clone(),
             unit.unit_name.clone(),
         ];
-        row.resize(3 + areas.len() + 3, String::new());
+        row.resize(figures, String::new());
         row.push(t!("table-not-submitted"));
         row.push(String::new());
         table.add_row(escaped(row));
     }
-    let numeric = (3..3 + areas.len() + 3).chain([0]);
+    let numeric = (3..figures).chain([0]);
     for column in numeric {
         if let Some(c) = table.column_mut(column) {
             c.set_cell_alignment(CellAlignment::Right);
@@ -95,6 +131,18 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
 
     let name = pick(&framework.name, framework.name_en.as_deref());
     writeln!(out, "{name} ({})", framework.id)?;
+    if report.preliminary() {
+        let left_out: Vec<String> = components
+            .iter()
+            .filter(|c| c.external)
+            .map(|c| format!("{} ({})", pick(&c.name, c.name_en.as_deref()), c.code))
+            .collect();
+        writeln!(
+            out,
+            "{}",
+            t!("table-preliminary", components = left_out.join(", "))
+        )?;
+    }
     writeln!(out, "{table}")?;
     writeln!(out, "{}", t!("table-areas"))?;
     for &a in &areas {
@@ -102,6 +150,52 @@ fn score_table(report: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         let label = t!("table-area-code", code = &node.code);
         let name = pick(&node.name, node.name_en.as_deref());
         writeln!(out, "  {label}  {name}")?;
+    }
+    if !components.is_empty() {
+        writeln!(out, "{}", t!("table-components"))?;
+        for component in components {
+            let name = pick(&component.name, component.name_en.as_deref());
+            let areas: Vec<String> = component
+                .areas
+                .iter()
+                .map(|&a| t!("table-area-code", code = &framework.nodes[a].code))
+                .collect();
+            let line = if component.external {
+                t!(
+                    "table-component-external",
+                    code = &component.code,
+                    name = name,
+                    areas = areas.join(", ")
+                )
+            } else {
+                t!(
+                    "table-component-line",
+                    code = &component.code,
+                    name = name,
+                    areas = areas.join(", ")
+                )
+            };
+            writeln!(out, "  {line}")?;
+        }
+    }
+    if let Some(block) = &framework.adjustment {
+        let (bonus, penalty) = (points(block.bonus_cap), points(block.penalty_cap));
+        let line = match block.formula {
+            IndexFormula::Added => t!(
+                "table-adjustment-added",
+                name = &block.name,
+                bonus = bonus,
+                penalty = penalty,
+                total = points(framework.total_max)
+            ),
+            IndexFormula::Rescaled => t!(
+                "table-adjustment-rescaled",
+                name = &block.name,
+                bonus = bonus,
+                penalty = penalty
+            ),
+        };
+        writeln!(out, "{line}")?;
     }
     summary_table(report, out)?;
     if !report.excluded.is_empty() {

@@ -159,7 +159,12 @@ fn score_workbook(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
     let point_decimals = report
         .ranked
         .iter()
-        .flat_map(|r| r.unit.nodes.iter().map(|n| n.points.normalize().scale()))
+        .flat_map(|r| {
+            let unit = &r.unit;
+            let adjusted = [unit.bonus, unit.penalty];
+            unit.nodes.iter().map(|n| n.points).chain(adjusted)
+        })
+        .map(|p| p.normalize().scale())
         .max()
         .unwrap_or(0);
     let f = Formats::new(point_decimals);

@@ -23,6 +23,30 @@ pub const RATING_EN: &str = "rating_en";
 /// `true` on every row of a complete result, `false` on every row when `--keep-going` left units
 /// out. A column, so it survives a spreadsheet's round trip (which may write TRUE / FALSE).
 pub const COMPLETE: &str = "complete";
+/// The bonus and the penalty after their caps, and the total points after both: written when the
+/// framework has a bonus and penalty block. Not read back.
+pub const BONUS: &str = "bonus";
+pub const PENALTY: &str = "penalty";
+pub const FINAL_POINTS: &str = "final_points";
+/// `true` when the unit was scored without the external components (`--preliminary`): written
+/// when the framework has external components. Not read back.
+pub const PRELIMINARY: &str = "preliminary";
+
+/// A component's columns: `<code>_points`, `<code>_max` (applicable maximum), `<code>_percent`.
+/// Component codes are letters and digits, so these never look like an area's columns.
+pub fn component_columns(code: &str) -> [String; 3] {
+    ["points", "max", "percent"].map(|part| format!("{code}_{part}"))
+}
+
+/// What a framework adds to the score CSV beyond its areas.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras<'a> {
+    pub components: &'a [&'a str],
+    /// Bonus, penalty and final points.
+    pub adjustment: bool,
+    /// The preliminary flag.
+    pub external: bool,
+}
 
 /// An area's columns: `area_<code>_points`, `area_<code>_max` (applicable maximum) and
 /// `area_<code>_percent`.
@@ -46,15 +70,27 @@ impl AreaColumn {
     }
 }
 
-/// The header row for these areas, in the order the writer writes the fields.
-pub fn header<'a>(area_codes: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+/// The header row for these areas and extras, in the order the writer writes the fields: the
+/// areas, the components, the totals (bonus, penalty and final points after the points), the
+/// flags.
+pub fn header<'a>(area_codes: impl IntoIterator<Item = &'a str>, extras: Extras) -> Vec<String> {
     let mut header: Vec<String> = [RANK, TIED, UNIT_CODE, UNIT_NAME, BASIS]
         .map(String::from)
         .to_vec();
     for code in area_codes {
         header.extend(AreaColumn::ALL.map(|column| column.name(code)));
     }
-    header.extend([POINTS, APPLICABLE_MAX, INDEX, RATING, RATING_EN, COMPLETE].map(String::from));
+    for code in extras.components {
+        header.extend(component_columns(code));
+    }
+    header.extend([POINTS, APPLICABLE_MAX].map(String::from));
+    if extras.adjustment {
+        header.extend([BONUS, PENALTY, FINAL_POINTS].map(String::from));
+    }
+    header.extend([INDEX, RATING, RATING_EN, COMPLETE].map(String::from));
+    if extras.external {
+        header.push(PRELIMINARY.to_string());
+    }
     header
 }
 
@@ -73,10 +109,12 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
         .iter()
         .map(str::to_string)
         .collect();
+    // The last column of that name: a component coded "applicable" has an `applicable_max` of its
+    // own, before the totals'.
     let column = |name: &str| {
         header
             .iter()
-            .position(|h| h == name)
+            .rposition(|h| h == name)
             .ok_or_else(|| t!("results-csv-column", column = name))
     };
     let [

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{AreaFigure, AreaInfo, Publication, ResultSet, UnitResult};
-use crate::framework::{Band, Level, Rounding};
+use crate::framework::{AdjustmentKind, Band, BandScale, IndexFormula, Level, Rounding};
 use crate::rank::RankMode;
 use crate::roster::RosterUnit;
 use crate::score::{Basis, BasisChoice, NodeScore};
@@ -55,6 +55,61 @@ pub struct FrameworkInfo {
     pub decimals: u32,
     pub rounding: Rounding,
     pub bands: Vec<Band>,
+    /// What the bands are stated in; written only when not the index's percent.
+    #[serde(default, skip_serializing_if = "is_percent")]
+    pub band_scale: BandScale,
+    /// The parts of the index made of whole areas, when the framework has them. Not read back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<ComponentInfo>,
+    /// The bonus and penalty block, when the framework has one. Not read back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjustment: Option<AdjustmentInfo>,
+    /// Weights (%) of survey answers A, B, C, D, when the framework has them. Not read back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_weights: Option<SurveyWeights>,
+}
+
+fn is_percent(scale: &BandScale) -> bool {
+    *scale == BandScale::Percent
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ComponentInfo {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    /// The codes of its areas.
+    pub areas: Vec<String>,
+    /// Scored from the external file.
+    pub external: bool,
+    pub max: Decimal,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AdjustmentInfo {
+    pub name: String,
+    pub bonus_cap: Decimal,
+    pub penalty_cap: Decimal,
+    /// How the bonus and penalty enter the index: "added" or "rescaled".
+    pub formula: IndexFormula,
+    pub items: Vec<AdjustmentItemInfo>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AdjustmentItemInfo {
+    pub code: String,
+    pub name: String,
+    pub kind: AdjustmentKind,
+    pub max: Decimal,
+}
+
+#[allow(non_snake_case)]
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SurveyWeights {
+    pub A: Decimal,
+    pub B: Decimal,
+    pub C: Decimal,
+    pub D: Decimal,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -76,6 +131,33 @@ pub struct UnitEntry {
     pub rating: String,
     pub rating_en: String,
     pub areas: Vec<AreaEntry>,
+    /// Each of the framework's components, when it has them. Not read back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<ComponentEntry>,
+    /// The bonus and the penalty after their caps, and the points after both: present when the
+    /// framework has a bonus and penalty block. Not read back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bonus: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_points: Option<Decimal>,
+    /// Scored without the external components ("tạm tính"): present when the framework has
+    /// external components. Not read back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preliminary: Option<bool>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ComponentEntry {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub external: bool,
+    pub max: Decimal,
+    pub points: Decimal,
+    pub applicable_max: Decimal,
+    pub percent: Option<Decimal>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

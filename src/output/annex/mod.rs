@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 
 use super::ScoreReport;
 use crate::decision::{annex_label, attached_to};
+use crate::framework::{BandScale, Framework, IndexFormula, NotApplicable};
 use crate::rank::Ranked;
 use crate::score::{Basis, NodeScore};
 use crate::text::points;
@@ -89,6 +90,10 @@ pub struct Annex {
 pub const SELF_MARK: &str = "(*)";
 /// What a rostered unit without a form shows instead of figures.
 pub const NOT_SUBMITTED: &str = "Chưa nộp";
+/// What a preliminary result shows for an external component it has no points for yet, and the
+/// mark of its title.
+pub const PENDING: &str = "Chưa có";
+pub const PRELIMINARY: &str = "TẠM TÍNH";
 
 /// How a column gets its cell from a ranked unit.
 type CellOf<'a> = Box<dyn Fn(&Ranked) -> Cell + 'a>;
@@ -124,7 +129,61 @@ impl Annex {
                 })
                 .collect(),
         };
-        let totals = Group {
+        // Areas of external components: a preliminary unit has no points for them yet.
+        let pending: Vec<usize> = framework
+            .components
+            .iter()
+            .filter(|c| c.external)
+            .flat_map(|c| c.areas.iter().copied())
+            .collect();
+        let areas = Group {
+            columns: areas
+                .columns
+                .into_iter()
+                .zip(framework.areas())
+                .map(|((header, kind, cell), area)| {
+                    let cell: CellOf = if pending.contains(&area) {
+                        Box::new(move |r: &Ranked| {
+                            if r.unit.preliminary {
+                                Cell::Text(PENDING.to_string())
+                            } else {
+                                cell(r)
+                            }
+                        })
+                    } else {
+                        cell
+                    };
+                    (header, kind, cell)
+                })
+                .collect(),
+            ..areas
+        };
+        let components = Group {
+            name: Some("Điểm từng thành phần".to_string()),
+            columns: framework
+                .components
+                .iter()
+                .enumerate()
+                .map(|(c, component)| {
+                    let header = format!(
+                        "{}. {} ({})",
+                        component.code,
+                        component.name,
+                        points(component.max)
+                    );
+                    let external = component.external;
+                    let cell: CellOf = Box::new(move |r: &Ranked| {
+                        if external && r.unit.preliminary {
+                            Cell::Text(PENDING.to_string())
+                        } else {
+                            points_cell(r.unit.components[c])
+                        }
+                    });
+                    (header, ColumnKind::Points, cell)
+                })
+                .collect(),
+        };
+        let base = Group {
             name: None,
             columns: vec![
                 (
@@ -137,6 +196,37 @@ impl Annex {
                     ColumnKind::Points,
                     Box::new(|r: &Ranked| Cell::Points(r.unit.total.applicable_max)),
                 ),
+            ],
+        };
+        let adjustment = Group {
+            name: framework
+                .adjustment
+                .as_ref()
+                .map(|block| block.name.clone()),
+            columns: match &framework.adjustment {
+                None => Vec::new(),
+                Some(_) => vec![
+                    (
+                        "Điểm thưởng".to_string(),
+                        ColumnKind::Points,
+                        Box::new(|r: &Ranked| Cell::Points(r.unit.bonus)),
+                    ),
+                    (
+                        "Điểm trừ".to_string(),
+                        ColumnKind::Points,
+                        Box::new(|r: &Ranked| Cell::Points(r.unit.penalty)),
+                    ),
+                    (
+                        "Tổng điểm sau thưởng, trừ".to_string(),
+                        ColumnKind::Points,
+                        Box::new(|r: &Ranked| Cell::Points(r.unit.final_points)),
+                    ),
+                ],
+            },
+        };
+        let totals = Group {
+            name: None,
+            columns: vec![
                 (
                     "Chỉ số (%)".to_string(),
                     ColumnKind::Percent,
@@ -158,7 +248,8 @@ impl Annex {
                 ),
             ],
         };
-        let groups = [areas, totals];
+        // Groups without columns (no components, no block) print nothing.
+        let groups = [areas, components, base, adjustment, totals];
 
         let mut columns = vec![
             Column {
@@ -224,10 +315,25 @@ impl Annex {
                 report.not_submitted.len()
             ));
         }
-        notes.push(
-            "Chỉ số (%) = Tổng điểm ÷ Điểm tối đa áp dụng × 100, làm tròn một lần ở cuối; tiêu chí không phát sinh (KPS) không tính vào điểm tối đa."
-                .to_string(),
-        );
+        let preliminary = report.preliminary();
+        if preliminary {
+            notes.push(format!(
+                "{PRELIMINARY}: chưa có điểm {}; {PENDING} = thành phần này không tính vào tổng điểm và điểm tối đa áp dụng.",
+                external_components(framework)
+            ));
+        }
+        notes.push(index_note(framework));
+        if let Some(block) = &framework.adjustment {
+            notes.push(format!(
+                "{}: điểm thưởng tối đa {}, điểm trừ tối đa {}.",
+                block.name,
+                points(block.bonus_cap),
+                points(block.penalty_cap)
+            ));
+        }
+        if framework.band_scale == BandScale::Points {
+            notes.push("Xếp loại theo tổng điểm sau thưởng, trừ.".to_string());
+        }
         if !report.excluded.is_empty() {
             let files: Vec<String> = report
                 .excluded
@@ -241,13 +347,69 @@ impl Annex {
             ));
         }
 
+        let title = framework.annex_title().to_uppercase();
         Annex {
             label: annex_label(report.decision),
-            title: framework.annex_title().to_uppercase(),
+            title: if preliminary {
+                format!("{title} ({PRELIMINARY})")
+            } else {
+                title
+            },
             attached_to: attached_to(report.decision),
             columns,
             rows,
             notes,
         }
     }
+}
+
+/// The external components, as the preliminary note names them: "Điều tra xã hội học (DT)".
+fn external_components(framework: &Framework) -> String {
+    framework
+        .components
+        .iter()
+        .filter(|c| c.external)
+        .map(|c| format!("{} ({})", c.name, c.code))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How the index is computed, and what a criterion that did not arise counts for: left out of
+/// the maximum, awarded its maximum, or each by its criterion.
+fn index_note(framework: &Framework) -> String {
+    let formula = match framework
+        .adjustment
+        .as_ref()
+        .map(|b| (b.formula, b.bonus_cap))
+    {
+        None => "Chỉ số (%) = Tổng điểm ÷ Điểm tối đa áp dụng × 100".to_string(),
+        Some((IndexFormula::Added, _)) => format!(
+            "Chỉ số (%) = Tổng điểm ÷ Điểm tối đa áp dụng × 100 + (Điểm thưởng − Điểm trừ) × 100 ÷ {}",
+            points(framework.total_max)
+        ),
+        Some((IndexFormula::Rescaled, cap)) => format!(
+            "Chỉ số (%) = (Tổng điểm + Điểm thưởng − Điểm trừ) ÷ (Điểm tối đa áp dụng + {}) × 100",
+            points(cap)
+        ),
+    };
+    let policy = |wanted: NotApplicable| -> Vec<&str> {
+        framework
+            .leaves()
+            .map(|i| &framework.nodes[i])
+            .filter(|n| n.leaf.as_ref().and_then(|l| l.not_applicable) == Some(wanted))
+            .map(|n| n.code.as_str())
+            .collect()
+    };
+    let full = policy(NotApplicable::FullPoints);
+    let kps = if full.is_empty() {
+        "tiêu chí không phát sinh (KPS) không tính vào điểm tối đa".to_string()
+    } else if policy(NotApplicable::LeaveOut).is_empty() {
+        "tiêu chí không phát sinh (KPS) được tính đủ điểm".to_string()
+    } else {
+        format!(
+            "tiêu chí không phát sinh (KPS) không tính vào điểm tối đa, trừ tiêu chí {}: không phát sinh được tính đủ điểm",
+            full.join(", ")
+        )
+    };
+    format!("{formula}, làm tròn một lần ở cuối; {kps}.")
 }
