@@ -185,10 +185,19 @@ pub fn facts_giving(
             .map(|counted| {
                 let first_other = (0..ratio.parts.len()).find(|i| !ratio.counted.contains(i));
                 let first_counted = ratio.counted[0];
+                // A second counted part (on time, after early) takes about 1 in 100.
+                let second_counted = ratio.counted.get(1).copied();
+                let share = if second_counted.is_some() {
+                    counted / 100
+                } else {
+                    0
+                };
                 let mut numbers = vec![Decimal::from(whole)];
                 numbers.extend((0..ratio.parts.len()).map(|i| {
                     if i == first_counted {
-                        Decimal::from(counted)
+                        Decimal::from(counted - share)
+                    } else if Some(i) == second_counted {
+                        Decimal::from(share)
                     } else if Some(i) == first_other {
                         Decimal::from(whole - counted)
                     } else {

@@ -178,6 +178,28 @@ fn the_readme_command_ranks_the_124_units_and_verify_rereads_the_external_file()
             .len(),
         64
     );
+    let verify = || {
+        parindex_command()
+            .current_dir(run.dir())
+            .args(["verify", "ket-qua.csv.manifest.json"])
+            .output()
+            .unwrap()
+    };
+    assert_eq!(verify().status.code(), Some(0), "{:?}", verify());
+    // One leadership mark changed afterwards: the result is no longer what the inputs give.
+    let path = run.dir().join("external.csv");
+    let changed =
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replacen("LS001,9.1,8,", "LS001,9.1,9,", 1);
+    std::fs::write(&path, changed).unwrap();
+    let output = verify();
+    assert_eq!(output.status.code(), Some(5));
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .contains("input external.csv has changed since the run"),
+        "{output:?}"
+    );
 }
 
 #[test]

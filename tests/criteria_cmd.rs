@@ -55,6 +55,7 @@ criteria/commune-2022.toml: valid. Chỉ số cải cách hành chính của UBN
   6   max    12   4 criteria,  4 sub-criteria,  6 leaves  Cải cách tài chính công
   7   max    18   6 criteria,  4 sub-criteria,  8 leaves  Xây dựng và phát triển Chính phủ điện tử, chính quyền số
   7 leaves may be not applicable (KPS); 5 are survey-assessed
+  1 criterion is scored from facts (rules); 0 are awarded full points when not applicable
   bands: Rất tốt ≥ 90; Tốt 80–<90; Khá 70–<80; Trung bình 50–<70; Yếu 0–<50
 ",
         )

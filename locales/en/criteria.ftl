@@ -126,3 +126,15 @@ adjustment-code = the item code "{ $code }" is invalid, repeated, or the code of
 criteria-what-cap = bonus or penalty cap
 criteria-what-weight = answer weight
 criteria-source-external = `source = "external"` is not written on a criterion: declare a [[component]] with `external = true` for the areas scored from the external file
+describe-rules = { $ruled ->
+        [one] 1 criterion is
+       *[other] { $ruled } criteria are
+    } scored from facts (rules); { $full ->
+        [one] 1 is
+       *[other] { $full } are
+    } awarded full points when not applicable
+describe-components = components: { $components }
+describe-adjustment = { $name }: { $items } items, bonus at most { $bonus }, penalty at most { $penalty }, index by the "{ $formula }" formula
+describe-external = points from the external file
+describe-full-points = KPS awarded full points
+describe-rule = rule { $kind }

@@ -126,3 +126,9 @@ adjustment-code = mã mục "{ $code }" không hợp lệ, bị trùng hoặc tr
 criteria-what-cap = mức trần điểm thưởng, điểm trừ
 criteria-what-weight = trọng số phương án trả lời
 criteria-source-external = `source = "external"` không ghi ở từng tiêu chí: khai báo [[component]] với `external = true` cho các lĩnh vực lấy điểm từ tệp ngoài
+describe-rules = { $ruled } tiêu chí tính điểm từ số liệu (quy tắc); { $full } tiêu chí không phát sinh được tính đủ điểm
+describe-components = thành phần: { $components }
+describe-adjustment = { $name }: { $items } mục, thưởng tối đa { $bonus }, trừ tối đa { $penalty }, chỉ số theo công thức "{ $formula }"
+describe-external = điểm từ tệp ngoài
+describe-full-points = KPS tính đủ điểm
+describe-rule = quy tắc { $kind }

@@ -100,8 +100,59 @@ pub fn summary(framework: &Framework, file: &Path) -> String {
             survey = flagged(&|r| r.source == Source::Survey)
         )
     );
+    let ruled = flagged(&|r| r.rule.is_some());
+    let full = flagged(&|r| r.not_applicable == Some(super::NotApplicable::FullPoints));
+    if ruled + full > 0 {
+        let _ = writeln!(
+            out,
+            "  {}",
+            t!("describe-rules", ruled = ruled, full = full)
+        );
+    }
+    parts(framework, &mut out);
     let _ = writeln!(out, "  {}", t!("describe-bands", bands = bands(framework)));
     terminal_safe(&out).into_owned()
+}
+
+/// The components and the bonus and penalty block, one line each.
+fn parts(framework: &Framework, out: &mut String) {
+    if !framework.components.is_empty() {
+        let components: Vec<String> = framework
+            .components
+            .iter()
+            .map(|c| {
+                let external = if c.external {
+                    format!(" ({})", t!("describe-external"))
+                } else {
+                    String::new()
+                };
+                format!("{} {} {}{external}", c.code, c.name, points(c.max))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {}",
+            t!("describe-components", components = components.join("; "))
+        );
+    }
+    if let Some(block) = &framework.adjustment {
+        let formula = match block.formula {
+            super::IndexFormula::Added => "added",
+            super::IndexFormula::Rescaled => "rescaled",
+        };
+        let _ = writeln!(
+            out,
+            "  {}",
+            t!(
+                "describe-adjustment",
+                name = &block.name,
+                items = block.items.len(),
+                bonus = points(block.bonus_cap),
+                penalty = points(block.penalty_cap),
+                formula = formula
+            )
+        );
+    }
 }
 
 /// `criteria show`: the framework as a tree, with each leaf's rules.
@@ -126,6 +177,7 @@ pub fn tree(framework: &Framework) -> String {
     for area in framework.areas() {
         write_node(framework, area, "", "", &mut out);
     }
+    parts(framework, &mut out);
     let _ = writeln!(
         out,
         "{}",
@@ -147,6 +199,15 @@ fn write_node(framework: &Framework, index: usize, lead: &str, indent: &str, out
         }
         if rule.source == Source::Survey {
             flags.push(t!("describe-survey"));
+        }
+        if rule.source == Source::External {
+            flags.push(t!("describe-external"));
+        }
+        if rule.not_applicable == Some(super::NotApplicable::FullPoints) {
+            flags.push(t!("describe-full-points"));
+        }
+        if let Some(leaf_rule) = &rule.rule {
+            flags.push(t!("describe-rule", kind = leaf_rule.kind()));
         }
     }
     let flags = if flags.is_empty() {
