@@ -285,13 +285,13 @@ fn write_facts(
         .set_unlocked()
         .set_num_format("#,##0.###")
         .set_background_color(Color::RGB(UNIT_FILL));
-    const FACT_WIDTHS: [f64; 6] = [12.0, 40.0, 40.0, 14.0, 16.0, 24.0];
-    sheet.write_string_with_format(
-        0,
-        0,
-        "SỐ LIỆU ĐỂ TÍNH ĐIỂM CÁC TIÊU CHÍ CHẤM THEO SỐ LIỆU",
-        &title,
-    )?;
+    const FACT_WIDTHS: [f64; 6] = [12.0, 40.0, 40.0, 14.0, 24.0, 20.0];
+    let heading = if framework.adjustment.is_some() {
+        "SỐ LIỆU ĐỂ TÍNH ĐIỂM CÁC TIÊU CHÍ CHẤM THEO SỐ LIỆU; ĐIỂM THƯỞNG, ĐIỂM TRỪ"
+    } else {
+        "SỐ LIỆU ĐỂ TÍNH ĐIỂM CÁC TIÊU CHÍ CHẤM THEO SỐ LIỆU"
+    };
+    sheet.write_string_with_format(0, 0, heading, &title)?;
     sheet.write_string(
         1,
         0,
@@ -485,14 +485,27 @@ fn write_instructions(sheet: &mut Worksheet, framework: &Framework) -> Result<()
         ("Màu vàng nhạt: ô đơn vị điền (mã, tên đơn vị, điểm tự đánh giá, tài liệu kiểm chứng, ghi chú).".to_string(), shade(UNIT_FILL)),
         ("Màu xanh nhạt: ô Hội đồng thẩm định điền (điểm thẩm định).".to_string(), shade(COUNCIL_FILL)),
         ("Màu xám, đã khoá: điểm do nơi khác chấm, như điều tra xã hội học; đơn vị không điền.".to_string(), shade(EXTERNAL_FILL)),
-        (format!("Màu xanh lá nhạt: điểm của tiêu chí chấm theo số liệu; máy tính điểm từ số liệu đơn vị nhập ở trang tính \"{FACTS_SHEET}\", đơn vị có thể để trống ô này."), shade(COMPUTED_FILL)),
         (String::new(), wrap.clone()),
         ("4. Gửi bảng đã điền".to_string(), heading),
         ("• Lưu tệp dạng Excel (.xlsx), giữ nguyên tên trang tính, rồi gửi cùng tài liệu kiểm chứng về cơ quan nội vụ đã gửi biểu mẫu này (Phòng Nội vụ hoặc Sở Nội vụ), đúng thời hạn ghi trong văn bản hướng dẫn tự đánh giá.".to_string(), wrap.clone()),
         ("• Cần hỏi thêm: liên hệ công chức phụ trách cải cách hành chính của cơ quan nội vụ.".to_string(), wrap.clone()),
         (String::new(), wrap.clone()),
-        (format!("Mã bộ tiêu chí của biểu mẫu: {}.", framework.fingerprint()), wrap),
+        (format!("Mã bộ tiêu chí của biểu mẫu: {}.", framework.fingerprint()), wrap.clone()),
     ];
+    // What only some frameworks have, after the colours: facts, bonus and penalty.
+    let mut extra = Vec::new();
+    if framework.has_rules() {
+        extra.push((format!("Màu xanh lá nhạt: điểm của tiêu chí chấm theo số liệu; máy tính điểm từ số liệu đơn vị nhập ở trang tính \"{FACTS_SHEET}\" (số hồ sơ, mức độ…), đơn vị có thể để trống ô điểm này."), shade(COMPUTED_FILL)));
+    }
+    if let Some(block) = &framework.adjustment {
+        extra.push((format!("{}: ghi ở cuối trang tính \"{FACTS_SHEET}\", mỗi mục một số từ 0 đến mức tối đa của mục (điểm trừ ghi số dương); ghi 0 nếu không có.", block.name), wrap.clone()));
+    }
+    let colours_end = lines
+        .iter()
+        .position(|(text, _)| text.starts_with("Màu xám"))
+        .map_or(lines.len(), |i| i + 1);
+    let mut lines = lines;
+    lines.splice(colours_end..colours_end, extra);
     for (i, (text, format)) in lines.iter().enumerate() {
         // The title's larger capitals take more room than the width's unit.
         let (size, room) = if i == 0 {

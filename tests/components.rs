@@ -284,3 +284,60 @@ fn a_bonus_above_its_cap_counts_the_cap_and_a_penalty_takes_the_total_below_the_
         .stdout_has("sheet 'Số liệu', cell E14, criterion T1:")
         .run();
 }
+
+#[test]
+fn the_external_file_may_be_a_workbook_with_vietnamese_headers() {
+    // A title row first, then "Mã đơn vị | Mã tiêu chí | Điểm | A | B | C | D", as an office
+    // would type it. Same figures as the CSV test: area 8 = 3.61 + 4 × 4 = 19.61.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Điểm điều tra").unwrap();
+    sheet
+        .write_string(
+            0,
+            0,
+            "KẾT QUẢ ĐIỀU TRA XÃ HỘI HỌC VÀ ĐÁNH GIÁ CỦA LÃNH ĐẠO TỈNH",
+        )
+        .unwrap();
+    for (col, label) in ["Mã đơn vị", "Mã tiêu chí", "Điểm", "A", "B", "C", "D"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(2, col as u16, *label).unwrap();
+    }
+    let rows: [(&str, Option<f64>, [f64; 4]); 6] = [
+        ("8.1", None, [117.0, 101.0, 14.0, 18.0]),
+        ("8.2", Some(4.0), [0.0; 4]),
+        ("8.3", Some(4.0), [0.0; 4]),
+        ("8.4", Some(4.0), [0.0; 4]),
+        ("8.5", Some(4.0), [0.0; 4]),
+        ("9.1", Some(8.0), [0.0; 4]),
+    ];
+    for (i, (code, points, tallies)) in rows.iter().enumerate() {
+        let row = 3 + i as u32;
+        sheet.write_string(row, 0, "LS001").unwrap();
+        sheet.write_string(row, 1, *code).unwrap();
+        match points {
+            Some(points) => {
+                sheet.write_number(row, 2, *points).unwrap();
+            }
+            None => {
+                for (col, count) in tallies.iter().enumerate() {
+                    sheet.write_number(row, 3 + col as u16, *count).unwrap();
+                }
+            }
+        }
+    }
+    let run = Test::new()
+        .file("diem-ngoai.xlsx", workbook.save_to_buffer().unwrap())
+        .args([
+            "score",
+            "--criteria",
+            &criteria(),
+            "--external",
+            "diem-ngoai.xlsx",
+        ])
+        .args(["--format", "csv", &repo(LS001)])
+        .run();
+    assert_eq!(survey_points(&run), "19.61");
+}

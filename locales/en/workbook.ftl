@@ -136,3 +136,4 @@ facts-zero-whole = the total is 0 but this criterion may not be marked not appli
 facts-choice-empty = no level chosen; choose one of: { $options }
 facts-choice-unknown = "{ $text }" is not one of the criterion's levels; choose one of: { $options }
 facts-typed-differs = the table says { $typed } but the facts give { $computed }; the points from the facts are used
+leaf-external-typed = "{ $typed }" is not used: this criterion's points come from the external points file (--external)

@@ -135,3 +135,4 @@ facts-zero-whole = tổng số bằng 0 nhưng tiêu chí này không được g
 facts-choice-empty = chưa chọn mức; chọn một trong: { $options }
 facts-choice-unknown = "{ $text }" không phải một mức của tiêu chí; chọn một trong: { $options }
 facts-typed-differs = điểm ghi trong bảng là { $typed } nhưng tính từ số liệu được { $computed }; điểm tính từ số liệu được dùng
+leaf-external-typed = "{ $typed }" không được dùng: điểm tiêu chí này lấy từ tệp điểm ngoài (--external)

@@ -431,6 +431,20 @@ impl SheetReader<'_> {
             Score::Points(p) => Some(p),
             _ => None,
         };
+        // An external leaf's points come from the external file: what is typed here is not
+        // used, and saying so beats letting it look counted.
+        if rule.source == Source::External {
+            for typed in [&leaf.self_score, &leaf.appraised] {
+                if typed.score != Score::Empty {
+                    self.warn(
+                        typed.cell,
+                        code,
+                        msg!("leaf-external-typed", typed = &typed.raw),
+                    );
+                }
+            }
+            return;
+        }
         let scored = points(&leaf.self_score)
             .or(points(&leaf.appraised))
             .is_some();
