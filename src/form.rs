@@ -57,8 +57,8 @@ pub struct FormData {
 
 /// Name of the sheet holding the table.
 pub const SHEET: &str = "Tự đánh giá";
-/// Name of the sheet holding the facts of rule-based criteria.
-pub const FACTS_SHEET: &str = "Số liệu";
+/// Name of the sheet holding the facts of rule-based criteria and the bonus and penalty items.
+pub use crate::workbook::facts::FACTS_SHEET;
 
 const FIRST_TABLE_ROW: u32 = 6;
 /// Column widths: code, criterion, maximum, self, appraised, evidence, note.

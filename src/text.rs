@@ -6,6 +6,36 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Reduces a label to lowercase ASCII letters and digits: "Điểm tự đánh giá:" → "diemtudanhgia".
+pub fn fold(text: &str) -> String {
+    fold_at_most(text, usize::MAX).unwrap_or_default()
+}
+
+/// [`fold`], or `None` as soon as the folded text grows past `limit` characters: no label is that
+/// long, and forms hold paragraphs (guides, criterion names) whose decomposition would cost more
+/// than reading the whole table.
+pub fn fold_at_most(text: &str, limit: usize) -> Option<String> {
+    let mut folded = String::new();
+    let mut count = 0;
+    let mut push = |c: char| {
+        let c = if matches!(c, 'đ' | 'Đ') { 'd' } else { c };
+        for lower in c.to_lowercase().filter(|c| c.is_alphanumeric()) {
+            count += 1;
+            folded.push(lower);
+        }
+        count <= limit
+    };
+    // ASCII text is its own decomposition; only the rest pays for one.
+    let complete = if text.is_ascii() {
+        text.chars().all(&mut push)
+    } else {
+        text.nfd().filter(|c| !is_combining_mark(*c)).all(&mut push)
+    };
+    complete.then_some(folded)
+}
 
 /// Points as entered, without trailing zeros: 8.50 → "8.5".
 pub fn points(value: Decimal) -> String {

@@ -75,7 +75,18 @@ pub(super) fn read_facts(
     if rule_leaves.is_empty() && items.is_empty() {
         return Vec::new();
     }
-    let Some((sheet, header)) = sheets.iter().find_map(|s| find_header(s).map(|h| (s, h))) else {
+    // The sheet the template names "Số liệu" first: the header search folds cell text, and
+    // forms hold long paragraphs elsewhere. The table's own sheet cannot hold the facts.
+    let by_name = |s: &&LoadedSheet| fold(&s.name) == fold(FACTS_SHEET);
+    let candidates = sheets.iter().filter(by_name).chain(
+        sheets
+            .iter()
+            .filter(|s| !by_name(s) && s.name != table_sheet),
+    );
+    let found = candidates
+        .into_iter()
+        .find_map(|s| find_header(s).map(|h| (s, h)));
+    let Some((sheet, header)) = found else {
         let codes: Vec<&str> = rule_leaves
             .iter()
             .map(|&i| framework.nodes[i].code.as_str())
@@ -210,6 +221,9 @@ pub(super) fn read_facts(
     }
     adjusted
 }
+
+/// The name `parindex template` gives the sheet of facts.
+pub const FACTS_SHEET: &str = "Số liệu";
 
 /// The key of a bonus or penalty item's row on the facts sheet: the points given or taken.
 pub const ADJUSTMENT_KEY: &str = "diem";

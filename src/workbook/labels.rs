@@ -1,36 +1,6 @@
 //! Matching the labels people type into forms: case-, space-, punctuation- and
 //! diacritic-insensitive, NFC and NFD alike, with English aliases.
-
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
-/// Reduces a label to lowercase ASCII letters and digits: "Điểm tự đánh giá:" → "diemtudanhgia".
-pub fn fold(text: &str) -> String {
-    fold_at_most(text, usize::MAX).unwrap_or_default()
-}
-
-/// [`fold`], or `None` as soon as the folded text grows past `limit` characters: no label is that
-/// long, and forms hold paragraphs (guides, criterion names) whose decomposition would cost more
-/// than reading the whole table.
-pub fn fold_at_most(text: &str, limit: usize) -> Option<String> {
-    let mut folded = String::new();
-    let mut count = 0;
-    let mut push = |c: char| {
-        let c = if matches!(c, 'đ' | 'Đ') { 'd' } else { c };
-        for lower in c.to_lowercase().filter(|c| c.is_alphanumeric()) {
-            count += 1;
-            folded.push(lower);
-        }
-        count <= limit
-    };
-    // ASCII text is its own decomposition; only the rest pays for one.
-    let complete = if text.is_ascii() {
-        text.chars().all(&mut push)
-    } else {
-        text.nfd().filter(|c| !is_combining_mark(*c)).all(&mut push)
-    };
-    complete.then_some(folded)
-}
+pub use crate::text::{fold, fold_at_most};
 
 /// A label the reader looks for, with the folded spellings it accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +125,7 @@ pub fn is_total_row(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn folds_case_space_punctuation_and_diacritics() {

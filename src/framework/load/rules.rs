@@ -23,7 +23,7 @@ use toml::Spanned;
 use super::{Checker, NodeFile};
 use crate::framework::rules::{Bound, ChoiceOption, Measure, PointBand, Ratio, Rule, RuleInput};
 use crate::t;
-use crate::workbook::labels::fold;
+use crate::text::fold;
 
 /// The largest bound a points band may state: values are percentages or counts.
 const MAX_BOUND: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
