@@ -77,7 +77,7 @@ help-exit-codes =
       1  invalid input, or the result could not be written; nothing was written (validate: errors found)
       2  wrong command-line usage
       3  validate --strict: warnings and no errors
-      4  --keep-going wrote results, but some units were excluded: the result is incomplete
+      4  results were written, but some units were excluded (--keep-going) or units of the --roster did not submit (without --accept-missing): the result is incomplete
       5  verify: the published result is not reproduced by its recorded inputs
 
 usage-unknown-command = there is no command '{ $command }'

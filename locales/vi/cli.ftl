@@ -77,7 +77,7 @@ help-exit-codes =
       1  đầu vào không hợp lệ hoặc không ghi được kết quả; không ghi gì (validate: có lỗi)
       2  dùng lệnh sai cách
       3  validate --strict: có cảnh báo, không có lỗi
-      4  --keep-going đã ghi kết quả nhưng có đơn vị bị loại: kết quả chưa đầy đủ
+      4  đã ghi kết quả nhưng có đơn vị bị loại (--keep-going) hoặc đơn vị trong danh sách chưa nộp (--roster, không có --accept-missing): kết quả chưa đầy đủ
       5  verify: kết quả đã công bố không được tái tạo đúng
 
 usage-unknown-command = không có lệnh '{ $command }'

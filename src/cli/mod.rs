@@ -40,7 +40,8 @@ pub mod exit {
     pub const USAGE: i32 = 2;
     /// `validate --strict` found warnings and no errors.
     pub const WARNINGS: i32 = 3;
-    /// `--keep-going` wrote results, but some units were excluded: the result is incomplete.
+    /// Results were written, but units were excluded (`--keep-going`) or units of the roster did
+    /// not submit (without `--accept-missing`): the result is incomplete.
     pub const INCOMPLETE: i32 = 4;
     /// `verify`: the published result is not reproduced by its recorded inputs.
     pub const NOT_REPRODUCED: i32 = 5;
