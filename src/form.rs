@@ -79,21 +79,13 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
     let bold = page::text().set_bold();
     let title = page::text().set_bold().set_font_size(13);
     let left = page::text().set_align(FormatAlign::Left);
-    let header = page::text()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_border(FormatBorder::Thin);
+    let header = header_cell();
     let group = page::text()
         .set_bold()
         .set_text_wrap()
         .set_align(FormatAlign::Top)
         .set_border(FormatBorder::Thin);
-    let wrap = page::text()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_border(FormatBorder::Thin);
+    let wrap = wrapped_cell();
     let subtotal = group.clone().set_num_format("0.###");
     let number = page::text()
         .set_num_format("0.###")
@@ -270,16 +262,8 @@ fn write_facts(
 
     sheet.set_name(FACTS_SHEET)?;
     let title = page::text().set_bold().set_font_size(13);
-    let header = page::text()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_border(FormatBorder::Thin);
-    let wrap = page::text()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_border(FormatBorder::Thin);
+    let header = header_cell();
+    let wrap = wrapped_cell();
     let input = wrap
         .clone()
         .set_unlocked()
@@ -519,6 +503,24 @@ fn write_instructions(sheet: &mut Worksheet, framework: &Framework) -> Result<()
     page::setup(sheet, false, None)?;
     sheet.protect();
     Ok(())
+}
+
+/// A header cell of a table: bold, wrapped, centred, framed.
+fn header_cell() -> Format {
+    page::text()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_border(FormatBorder::Thin)
+}
+
+/// A text cell of a table: wrapped, top-aligned, framed.
+fn wrapped_cell() -> Format {
+    page::text()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin)
 }
 
 /// "=D8+D9+D12": SUM over the given rows of one column (zero-based rows and column).
