@@ -61,7 +61,16 @@ pub fn explain(
     let _ = writeln!(
         out,
         "{}",
-        t!("explain-rules", framework = &framework.id, basis = basis)
+        if framework.leaves().any(|i| {
+            framework.nodes[i]
+                .leaf
+                .as_ref()
+                .is_some_and(|l| l.not_applicable == Some(NotApplicable::FullPoints))
+        }) {
+            t!("explain-rules-mixed", framework = &framework.id, basis = basis)
+        } else {
+            t!("explain-rules", framework = &framework.id, basis = basis)
+        }
     );
     let _ = writeln!(out);
     let explainer = Explainer {

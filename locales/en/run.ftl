@@ -92,3 +92,4 @@ explain-adjustment = { $name }: bonus { $bonus } (cap { $bonus_cap }), penalty {
 explain-adjustment-none = no item
 explain-preliminary = PRELIMINARY: the components from the external file are not in yet
 explain-rated-points = rated on the total points { $points }
+explain-rules-mixed = Criteria { $framework }; scored on the { $basis } column; not applicable (KPS) leaves leave points and maximum, except those awarded full points (said on their lines)

@@ -80,3 +80,4 @@ explain-adjustment = { $name }: thưởng { $bonus } (tối đa { $bonus_cap }),
 explain-adjustment-none = không có mục nào
 explain-preliminary = TẠM TÍNH: chưa có điểm các thành phần lấy từ tệp ngoài
 explain-rated-points = xếp loại theo tổng điểm { $points }
+explain-rules-mixed = Bộ tiêu chí { $framework }; chấm theo cột { $basis }; tiêu chí không phát sinh (KPS) không tính vào điểm tối đa, trừ những tiêu chí được tính đủ điểm (ghi ở từng dòng)
