@@ -83,7 +83,8 @@ compare-table-component =
     C { $code }
     ± %
 compare-table-preliminary = PRELIMINARY: the { $years } results lack the points of the components given outside the form (survey, leadership assessment); the comparison is indicative only
-compare-table-adjustment-note = Bonus, penalty and final points after both: { $now }, in points; ±Final points is the difference of the two years' final points
+compare-table-adjustment-note = Bonus, penalty and final points after both: { $now }, in points
+compare-table-final-change-note = ±Final points: the difference of the two years' final points
 compare-table-lone-components = Components not comparable:
 compare-table-dropped = Units of { $before } with no successor in { $now }:
 compare-table-dropped-unit = { $code } { $name }: { $index } %, rank { $rank }, { $rating }

@@ -77,7 +77,8 @@ compare-table-component =
     TP { $code }
     ± %
 compare-table-preliminary = TẠM TÍNH: kết quả năm { $years } chưa có điểm các thành phần lấy từ ngoài biểu mẫu (điều tra xã hội học, đánh giá của lãnh đạo); so sánh chỉ để tham khảo
-compare-table-adjustment-note = Điểm thưởng, điểm trừ và tổng điểm sau thưởng, trừ của { $now }, tính bằng điểm; ±Tổng điểm là hiệu tổng điểm của hai năm
+compare-table-adjustment-note = Điểm thưởng, điểm trừ và tổng điểm sau thưởng, trừ của { $now }, tính bằng điểm
+compare-table-final-change-note = ±Tổng điểm: hiệu tổng điểm sau thưởng, trừ của hai năm
 compare-table-lone-components = Thành phần không so sánh được:
 compare-table-dropped = Đơn vị { $before } không còn trong { $now }:
 compare-table-dropped-unit = { $code } { $name }: { $index } %, hạng { $rank }, { $rating }

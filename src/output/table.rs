@@ -422,6 +422,9 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
     if adjusted {
         writeln!(out, "{}", t!("compare-table-adjustment-note", now = now))?;
     }
+    if both_adjusted {
+        writeln!(out, "{}", t!("compare-table-final-change-note"))?;
+    }
     if any_combined(comparison) {
         writeln!(out, "{}", t!("compare-table-merged-note", before = before))?;
     }
