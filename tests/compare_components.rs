@@ -526,3 +526,211 @@ fn the_2024_results_compare_with_2025_scored_with_external_points() {
         .stdout_has("Thành phần không so sánh được:\n  TH (chỉ có 2025)")
         .run();
 }
+
+/// Last year with the bonus and penalty block too (this year's framework, as 2024).
+fn previous_with_block() -> String {
+    current_toml()
+        .replace("parts-2025", "parts-2024")
+        .replace("year = 2025", "year = 2024")
+}
+
+/// Both years with the block. A01 (→ B01): 15 + 10, 5 + 10, DT 6 → 46/60; bonus 1: 76.666… +
+/// 1 × 100 ÷ 60 = 78.333… → 78.33, final points 47. B01: 91.67, bonus 2, penalty 0, final 55.
+/// Changes: index 91.67 − 78.33 = +13.34; bonus 2 − 1 = +1; penalty 0 − 0 = 0; final points
+/// 55 − 47 = +8. Merging A02 and A03 cannot be done by last year's rules: refused, unless the
+/// mapping says not comparable.
+#[test]
+fn both_years_with_the_block_show_its_changes_and_refuse_combining() {
+    let previous = load(&previous_with_block());
+    let test = || {
+        years()
+            .file("2024.toml", previous_with_block())
+            .unit(
+                "2024/a01.xlsx",
+                &previous,
+                &form(
+                    &previous,
+                    "A01",
+                    "Xã Một",
+                    [Some("15"), Some("10"), Some("5"), Some("10")],
+                    [1, 0, 0],
+                ),
+            )
+            .unit(
+                "2024/a02.xlsx",
+                &previous,
+                &form(
+                    &previous,
+                    "A02",
+                    "Xã Hai",
+                    [Some("20"), Some("10"), Some("10"), Some("10")],
+                    [0; 3],
+                ),
+            )
+            .unit(
+                "2024/a03.xlsx",
+                &previous,
+                &form(
+                    &previous,
+                    "A03",
+                    "Xã Ba",
+                    [Some("10"), Some("5"), Some("5"), Some("0")],
+                    [0; 3],
+                ),
+            )
+    };
+    let refused = test()
+        .arg("compare")
+        .args(PREVIOUS)
+        .args(CURRENT)
+        .args(["--mapping", "map.toml"])
+        .status(1)
+        .run();
+    assert!(
+        refused
+            .stderr()
+            .contains("2024.toml: last year's index has a bonus and penalty or bands in points")
+            && refused.stderr().contains("merged = \"not-comparable\""),
+        "{}",
+        refused.stderr()
+    );
+
+    let run = test()
+        .file(
+            "map.toml",
+            "merged = \"not-comparable\"\n\n[units]\nA01 = \"B01\"\nA02 = \"B02\"\nA03 = \"B02\"\n",
+        )
+        .arg("compare")
+        .args(PREVIOUS)
+        .args(CURRENT)
+        .args(["--mapping", "map.toml", "--format", "csv"])
+        .run();
+    let (header, rows) = csv_rows(&run.stdout());
+    let b01 = &rows[0];
+    let figures: Vec<&str> = [
+        "previous_index",
+        "current_index",
+        "delta",
+        "bonus",
+        "penalty",
+        "final_points",
+        "previous_bonus",
+        "previous_penalty",
+        "previous_final_points",
+        "bonus_delta",
+        "penalty_delta",
+        "final_points_delta",
+    ]
+    .iter()
+    .map(|name| cell(&header, b01, name))
+    .collect();
+    assert_eq!(
+        figures,
+        [
+            "78.33", "91.67", "+13.34", "2", "0", "55", "1", "0", "47", "+1", "0", "+8"
+        ]
+    );
+    let b02 = &rows[1];
+    assert_eq!(cell(&header, b02, "status"), "merged, not comparable");
+    assert_eq!(cell(&header, b02, "final_points"), "53");
+    assert_eq!(cell(&header, b02, "final_points_delta"), "");
+    test()
+        .file(
+            "map.toml",
+            "merged = \"not-comparable\"\n\n[units]\nA01 = \"B01\"\nA02 = \"B02\"\nA03 = \"B02\"\n",
+        )
+        .arg("compare")
+        .args(PREVIOUS)
+        .args(CURRENT)
+        .args(["--mapping", "map.toml"])
+        .lang("vi")
+        .stdout_has("±Tổng điểm: hiệu tổng điểm sau thưởng, trừ của hai năm")
+        .run();
+}
+
+/// Last year's bands in points (Tốt from 48 of 60 points): a combination of units has no total
+/// points to rate, so merging is refused; a renamed unit keeps its published band.
+#[test]
+fn bands_in_points_refuse_combining() {
+    let points_toml = previous_toml()
+        .replace("year = 2024\n", "year = 2024\nbands_in = \"points\"\n")
+        .replace("from = 80", "from = 48")
+        .replace("below = 80", "below = 48");
+    let run = years()
+        .file("2024.toml", &points_toml)
+        .arg("compare")
+        .args(PREVIOUS)
+        .args(CURRENT)
+        .args(["--mapping", "map.toml"])
+        .status(1)
+        .run();
+    assert!(run.stderr().contains("bands in points"), "{}", run.stderr());
+    let run = years()
+        .file("2024.toml", &points_toml)
+        .file(
+            "map.toml",
+            "merged = \"not-comparable\"\n\n[units]\nA01 = \"B01\"\nA02 = \"B02\"\nA03 = \"B02\"\n",
+        )
+        .arg("compare")
+        .args(PREVIOUS)
+        .args(CURRENT)
+        .args(["--mapping", "map.toml", "--format", "csv"])
+        .run();
+    let (header, rows) = csv_rows(&run.stdout());
+    // A01's 46 points are below 48: Khá, as published in 2024 and read from its results.
+    assert_eq!(cell(&header, &rows[0], "previous_rating"), "Khá");
+    assert_eq!(cell(&header, &rows[0], "TH_delta"), "+12.00");
+}
+
+/// With full marks and the bonus, an "added" index passes 100: 60/60 + 3 × 100 ÷ 60 = 105.00.
+/// Its results file is read back by `compare`.
+#[test]
+fn an_index_above_100_is_read_back() {
+    let current = load(&current_toml());
+    let run = years()
+        .unit(
+            "2025/b01.xlsx",
+            &current,
+            &form(
+                &current,
+                "B01",
+                "Phường Một",
+                [Some("20"), Some("10"), Some("10"), Some("10")],
+                [2, 2, 0],
+            ),
+        )
+        .file(
+            "ext-2025.csv",
+            "unit_code,criterion_code,points,A,B,C,D\nB01,3.1,10,,,,\nB02,3.1,9,,,,\n",
+        )
+        .args([
+            "score",
+            "--criteria",
+            "2025.toml",
+            "2025",
+            "--external",
+            "ext-2025.csv",
+        ])
+        .args(["--format", "json", "-o", "2025.json"])
+        .run();
+    let output = parindex_command()
+        .args([
+            "compare",
+            "--previous",
+            "2025.json",
+            "--current",
+            "2025.json",
+        ])
+        .args(["--format", "csv"])
+        .current_dir(run.dir())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (header, rows) = csv_rows(&String::from_utf8(output.stdout).unwrap());
+    assert_eq!(cell(&header, &rows[0], "current_index"), "105.00");
+    assert_eq!(cell(&header, &rows[0], "final_points_delta"), "0");
+}

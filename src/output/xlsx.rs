@@ -676,6 +676,12 @@ fn scored_rows(year: &str, inputs: &ScoredInputs) -> Vec<[String; 3]> {
             .iter()
             .map(|r| file_row("Danh sách đơn vị".into(), r)),
     )
+    .chain(
+        inputs
+            .external
+            .iter()
+            .map(|e| file_row(format!("Điểm ngoài biểu mẫu {year}"), e)),
+    )
     .collect()
 }
 

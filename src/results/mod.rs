@@ -265,7 +265,23 @@ fn check_figures(unit: &UnitResult, units: usize) -> Result<(), String> {
     };
     within(&t!("results-what-points"), unit.total.points, &points)?;
     within(&t!("results-what-max"), unit.total.applicable_max, &points)?;
-    within(&t!("results-what-index"), unit.index, &percent)?;
+    // With a bonus and penalty block an "added" index may exceed 100 by the bonus cap (and a
+    // penalty take it below the base): bounded by the points' limit instead.
+    let index = match unit.adjustment {
+        None => percent.clone(),
+        Some(_) => -MAX_POINTS..=MAX_POINTS,
+    };
+    within(&t!("results-what-index"), unit.index, &index)?;
+    if let Some(figures) = unit.adjustment {
+        for value in [figures.bonus, figures.penalty] {
+            within(&t!("results-what-points"), value, &points)?;
+        }
+        within(
+            &t!("results-what-points"),
+            figures.final_points,
+            &(-MAX_POINTS..=MAX_POINTS),
+        )?;
+    }
     for area in unit.areas.iter().chain(&unit.components) {
         within(&t!("results-what-area-points"), area.score.points, &points)?;
         within(
