@@ -14,9 +14,10 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
+use crate::framework::BandScale;
 use crate::i18n::pick;
 use crate::mapping::{Mapping, MergeRule};
-use crate::results::{AreaFigure, Publication, ResultSet, UnitResult};
+use crate::results::{AdjustmentFigures, AreaFigure, Publication, ResultSet, UnitResult};
 use crate::score::NodeScore;
 use crate::t;
 use crate::text::unit_key;
@@ -86,6 +87,27 @@ pub struct AreaChange {
     pub delta: Option<Decimal>,
 }
 
+/// A unit's bonus, penalty and final points this year, and last year's when both years have the
+/// block and the unit has one predecessor (a combination of units is refused, see [`compare`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AdjustmentChange {
+    pub previous: Option<AdjustmentFigures>,
+    pub current: AdjustmentFigures,
+}
+
+impl AdjustmentChange {
+    /// Changes of the bonus, the penalty and the final points, in points.
+    pub fn deltas(&self) -> Option<[Decimal; 3]> {
+        let p = self.previous?;
+        let c = self.current;
+        Some([
+            c.bonus.checked_sub(p.bonus)?,
+            c.penalty.checked_sub(p.penalty)?,
+            c.final_points.checked_sub(p.final_points)?,
+        ])
+    }
+}
+
 /// How a unit of one year relates to the other year's units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -135,6 +157,12 @@ pub struct UnitComparison {
     pub split_from: Vec<String>,
     /// In the order of `Comparison::areas`.
     pub areas: Vec<AreaChange>,
+    /// In the order of `Comparison::components`.
+    pub components: Vec<AreaChange>,
+    /// When this year has a bonus and penalty block.
+    pub adjustment: Option<AdjustmentChange>,
+    /// Some predecessor it is compared with was scored preliminary ("tạm tính").
+    pub previous_preliminary: bool,
 }
 
 impl UnitComparison {
@@ -251,6 +279,15 @@ pub struct Comparison {
     pub merge_rule: MergeRule,
     pub areas: Vec<ComparedArea>,
     pub not_comparable: Vec<LoneArea>,
+    /// The components (groups of whole areas) both years have, by code.
+    pub components: Vec<ComparedArea>,
+    /// Components of only one year.
+    pub lone_components: Vec<LoneArea>,
+    /// Whether this year's index has a bonus and penalty block, and whether last year's has.
+    pub adjustment: (bool, bool),
+    /// The labels of the years with preliminary results ("tạm tính": some unit scored without
+    /// its external components), last year first. Never silent: every format says so.
+    pub preliminary: Vec<String>,
     /// This year's units, in this year's rank order.
     pub units: Vec<UnitComparison>,
     /// Last year's units that no unit this year continues, in last year's rank order.
@@ -339,6 +376,41 @@ pub fn compare(
         }
     }
 
+    // Components: matched by code; one of only one year is listed like a lone area.
+    let mut components = Vec::new();
+    let mut component_sources = Vec::new();
+    let mut lone_components = Vec::new();
+    for (i, component) in current.components.iter().enumerate() {
+        match previous
+            .components
+            .iter()
+            .position(|c| c.code == component.code)
+        {
+            Some(source) => {
+                components.push(ComparedArea {
+                    code: component.code.clone(),
+                    name: component.name.clone(),
+                    previous_codes: vec![component.code.clone()],
+                });
+                component_sources.push((i, vec![source]));
+            }
+            None => lone_components.push(LoneArea {
+                year: year_label(current, &t!("compare-current-year")),
+                code: component.code.clone(),
+                name: component.name.clone(),
+            }),
+        }
+    }
+    for component in &previous.components {
+        if !current.components.iter().any(|c| c.code == component.code) {
+            lone_components.push(LoneArea {
+                year: year_label(previous, &t!("compare-previous-year")),
+                code: component.code.clone(),
+                name: component.name.clone(),
+            });
+        }
+    }
+
     let mut predecessors_of: BTreeMap<String, Vec<&UnitResult>> = BTreeMap::new();
     let mut dropped = Vec::new();
     for unit in &previous.units {
@@ -357,6 +429,19 @@ pub fn compare(
     if combining && previous.publication.is_none() {
         problems.push(t!(
             "compare-needs-publication",
+            source = previous.source.display().to_string()
+        ));
+    }
+    // A combination of units has no bonus and penalty of its own to add to its points, nor total
+    // points to rate on a points scale: its index and band could not be the year's rules'.
+    let combining_units = merging && mapping.merged == MergeRule::PointsWeighted;
+    let points_bands = previous
+        .publication
+        .as_ref()
+        .is_some_and(|p| p.band_scale == BandScale::Points);
+    if combining_units && (previous.adjustment || points_bands) {
+        problems.push(t!(
+            "compare-cannot-combine-adjusted",
             source = previous.source.display().to_string()
         ));
     }
@@ -405,34 +490,59 @@ pub fn compare(
                 predecessor,
                 Predecessor::New | Predecessor::NotComparable { .. }
             );
+            let change = |now: &[AreaFigure],
+                          before: fn(&UnitResult) -> &[AreaFigure],
+                          (index, sources): &(usize, Vec<usize>)| {
+                let now = now[*index].percent;
+                let before = comparable
+                    .then(|| {
+                        let figures: Vec<AreaFigure> = predecessors
+                            .iter()
+                            .flat_map(|p| sources.iter().map(|&s| before(p)[s]))
+                            .collect();
+                        previous_percent(&figures, previous.publication.as_ref())
+                    })
+                    .flatten();
+                AreaChange {
+                    previous: before,
+                    current: now,
+                    delta: before.zip(now).and_then(|(b, n)| n.checked_sub(b)),
+                }
+            };
             let changes = area_sources
                 .iter()
-                .map(|(current_area, sources)| {
-                    let now = unit.areas[*current_area].percent;
-                    let before = comparable
-                        .then(|| {
-                            let figures: Vec<AreaFigure> = predecessors
-                                .iter()
-                                .flat_map(|p| sources.iter().map(|&s| p.areas[s]))
-                                .collect();
-                            previous_percent(&figures, previous.publication.as_ref())
-                        })
-                        .flatten();
-                    AreaChange {
-                        previous: before,
-                        current: now,
-                        delta: before.zip(now).and_then(|(b, n)| n.checked_sub(b)),
-                    }
-                })
+                .map(|sources| change(&unit.areas, |p| &p.areas, sources))
                 .collect();
+            let component_changes = component_sources
+                .iter()
+                .map(|sources| change(&unit.components, |p| &p.components, sources))
+                .collect();
+            let adjustment = unit.adjustment.map(|current| AdjustmentChange {
+                previous: match &predecessor {
+                    Predecessor::One(p) => p.adjustment,
+                    _ => None,
+                },
+                current,
+            });
             UnitComparison {
                 current: unit.clone(),
                 predecessor,
                 split_from,
                 areas: changes,
+                components: component_changes,
+                adjustment,
+                previous_preliminary: comparable && predecessors.iter().any(|p| p.preliminary),
             }
         })
         .collect();
+    let preliminary = [
+        (previous, t!("compare-previous-year")),
+        (current, t!("compare-current-year")),
+    ]
+    .into_iter()
+    .filter(|(set, _)| set.units.iter().any(|u| u.preliminary))
+    .map(|(set, fallback)| year_label(set, &fallback))
+    .collect();
 
     Ok(Comparison {
         previous: year_info(previous, &t!("compare-previous-year")),
@@ -441,6 +551,10 @@ pub fn compare(
         merge_rule: mapping.merged,
         areas,
         not_comparable,
+        components,
+        lone_components,
+        adjustment: (current.adjustment, previous.adjustment),
+        preliminary,
         units,
         dropped,
     })

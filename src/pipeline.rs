@@ -163,6 +163,8 @@ pub enum YearRequest {
     Scored {
         criteria: PathBuf,
         paths: Vec<PathBuf>,
+        /// The points of its external components (`--previous-external`, `--current-external`).
+        external: Option<PathBuf>,
     },
 }
 
@@ -351,7 +353,14 @@ pub fn compare(
         for year in [&request.previous, &request.current] {
             match year {
                 YearRequest::Results(file) => inputs.push(file.clone()),
-                YearRequest::Scored { criteria, paths } => inputs.extend(listed(criteria, paths)),
+                YearRequest::Scored {
+                    criteria,
+                    paths,
+                    external,
+                } => {
+                    inputs.extend(listed(criteria, paths));
+                    inputs.extend(external.iter().cloned());
+                }
             }
         }
         inputs.extend(request.mapping.iter().cloned());
@@ -414,22 +423,24 @@ fn load_year(
     progress: &dyn Progress,
     reports: &mut Vec<BatchReport>,
 ) -> Result<(ResultSet, YearInputs), PipelineError> {
-    let (criteria, paths) = match request {
+    let (criteria, paths, external_file) = match request {
         YearRequest::Results(file) => {
             let set = ResultSet::read(file)?;
             let file = HashedFile::of(file);
             return Ok((set, YearInputs::Results { file }));
         }
-        YearRequest::Scored { criteria, paths } => (criteria, paths),
+        YearRequest::Scored {
+            criteria,
+            paths,
+            external,
+        } => (criteria, paths, external.as_deref()),
     };
-    let (Assessed { framework, batch }, _) = assess(
-        criteria,
-        paths,
-        options.basis,
-        ExternalInput::Missing,
-        false,
-        progress,
-    )?;
+    let external = match external_file {
+        Some(path) => ExternalInput::File(path),
+        None => ExternalInput::Missing,
+    };
+    let (Assessed { framework, batch }, external) =
+        assess(criteria, paths, options.basis, external, false, progress)?;
     let Batch { scored, report, .. } = batch;
     if !report.excluded.is_empty() {
         let criteria = criteria.clone();
@@ -446,7 +457,16 @@ fn load_year(
         let report = Box::new(report);
         return Err(PipelineError::NothingScoredForYear { criteria, report });
     }
-    let inputs = ScoredInputs::of(criteria, &framework, paths, &report);
+    if let Some(external) = &external {
+        // As for `score`: points for a unit nobody scored are a slip in a code, or the wrong file.
+        let known: Vec<&str> = scored.iter().map(|u| u.unit_code.as_str()).collect();
+        let unknown = external.unknown_units(&known);
+        if !unknown.is_empty() {
+            return Err(PipelineError::ExternalUnits(unknown));
+        }
+    }
+    let mut inputs = ScoredInputs::of(criteria, &framework, paths, &report);
+    inputs.external = external_file.map(HashedFile::of);
     reports.push(report);
     let ranked = rank(scored, options.rank_mode);
     let set = ResultSet::from_ranked(criteria, &framework, &ranked);
@@ -634,6 +654,7 @@ fn year_request(inputs: &YearInputs) -> YearRequest {
         YearInputs::Scored(scored) => YearRequest::Scored {
             criteria: scored.criteria.path.clone(),
             paths: scored.rerun_paths(),
+            external: scored.external.as_ref().map(|e| e.path.clone()),
         },
     }
 }

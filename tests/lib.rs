@@ -6,6 +6,7 @@ mod annex;
 mod arithmetic;
 mod bad_input;
 mod compare;
+mod compare_components;
 mod completions;
 mod components;
 mod criteria_cmd;

@@ -60,6 +60,8 @@ results-not-a-boolean = line { $line }, column { $column }: "{ $value }" is not 
 results-not-a-rank = line { $line }, column { $column }: "{ $value }" is not a rank
 results-json-unreadable = not a JSON written by `parindex score --format json`: { $detail }
 results-bands = the framework's bands do not start at 0
+results-components = unit { $unit } lists the components { $components }, unlike the file's framework
+results-adjustment = unit { $unit } lacks the bonus, the penalty or the final points
 results-areas = unit { $unit } lists the areas { $areas }, unlike the first unit
 
 mapping-io = cannot read mapping file { $path }: { $reason }
@@ -75,6 +77,7 @@ compare-mapping-no-unit = mapping file { $file }, [units] { $key }: no unit "{ $
 compare-mapping-no-area = mapping file { $file }, [areas] { $key }: no area "{ $code }" in { $source }
 compare-mapping-empty-list = mapping file { $file }, [units] { $key }: the list of this year's units is empty; give at least one code (for a split unit, every unit that took part of it)
 compare-mapping-list-twice = mapping file { $file }, [units] { $key }: "{ $first }" and "{ $second }" are the same unit code of this year; list it once
+compare-cannot-combine-adjusted = { $source }: last year's index has a bonus and penalty or bands in points, so merged and split units cannot be combined exactly by that year's rules; write merged = "not-comparable" in the mapping file to compare the other units
 compare-needs-publication = combining merged units or areas needs last year's rounding rule and bands, which the CSV results { $source } do not carry: give the JSON results, or --previous-criteria with the workbooks
 compare-previous-year = last year
 compare-current-year = this year

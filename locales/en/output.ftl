@@ -69,6 +69,23 @@ compare-split-code = part of { $code }
 compare-table-split-note = Split units (“part of …”): compared with the { $before } figures of the whole former unit that was split; no rank change
 compare-table-lone-areas = Areas not comparable:
 compare-table-only-in = { $year } only
+compare-table-bonus =
+    Bonus
+    { $year }
+compare-table-penalty =
+    Penalty
+    { $year }
+compare-table-final =
+    Final points
+    { $year }
+compare-table-final-change = ±Final points
+compare-table-component =
+    C { $code }
+    ± %
+compare-table-preliminary = PRELIMINARY: the { $years } results lack the points of the components given outside the form (survey, leadership assessment); the comparison is indicative only
+compare-table-adjustment-note = Bonus, penalty and final points after both: { $now }, in points
+compare-table-final-change-note = ±Final points: the difference of the two years' final points
+compare-table-lone-components = Components not comparable:
 compare-table-dropped = Units of { $before } with no successor in { $now }:
 compare-table-dropped-unit = { $code } { $name }: { $index } %, rank { $rank }, { $rating }
 

@@ -60,6 +60,8 @@ results-not-a-boolean = dòng { $line }, cột { $column }: "{ $value }" không 
 results-not-a-rank = dòng { $line }, cột { $column }: "{ $value }" không phải là hạng
 results-json-unreadable = không phải tệp JSON do `parindex score --format json` ghi: { $detail }
 results-bands = các mức xếp loại của bộ tiêu chí không bắt đầu từ 0
+results-components = đơn vị { $unit } có các thành phần { $components }, khác với bộ tiêu chí của tệp
+results-adjustment = đơn vị { $unit } thiếu điểm thưởng, điểm trừ hoặc tổng điểm sau thưởng, trừ
 results-areas = đơn vị { $unit } có các lĩnh vực { $areas }, khác với đơn vị đầu tiên
 
 mapping-io = không đọc được tệp ánh xạ { $path }: { $reason }
@@ -75,6 +77,7 @@ compare-mapping-no-unit = tệp ánh xạ { $file }, [units] { $key }: không c�
 compare-mapping-no-area = tệp ánh xạ { $file }, [areas] { $key }: không có lĩnh vực "{ $code }" trong { $source }
 compare-mapping-empty-list = tệp ánh xạ { $file }, [units] { $key }: danh sách đơn vị năm nay trống; ghi ít nhất một mã (đơn vị chia tách thì ghi mọi đơn vị nhận một phần của nó)
 compare-mapping-list-twice = tệp ánh xạ { $file }, [units] { $key }: "{ $first }" và "{ $second }" là cùng một mã đơn vị năm nay; chỉ ghi một lần trong danh sách
+compare-cannot-combine-adjusted = { $source }: chỉ số năm trước có điểm thưởng, điểm trừ hoặc xếp loại theo tổng điểm, nên không gộp được các đơn vị sáp nhập, chia tách đúng như cách chấm năm đó; ghi merged = "not-comparable" trong tệp ánh xạ để so sánh các đơn vị còn lại
 compare-needs-publication = muốn gộp đơn vị hoặc lĩnh vực sáp nhập thì cần quy tắc làm tròn và các mức xếp loại năm trước, mà tệp CSV { $source } không có: hãy dùng tệp kết quả JSON, hoặc --previous-criteria kèm các bảng tự đánh giá
 compare-previous-year = năm trước
 compare-current-year = năm nay

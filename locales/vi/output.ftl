@@ -63,6 +63,23 @@ compare-split-code = một phần { $code }
 compare-table-split-note = Đơn vị chia tách (“một phần …”): so với số liệu { $before } của cả đơn vị cũ được chia tách; không so thứ hạng
 compare-table-lone-areas = Lĩnh vực không so sánh được:
 compare-table-only-in = chỉ có { $year }
+compare-table-bonus =
+    Điểm thưởng
+    { $year }
+compare-table-penalty =
+    Điểm trừ
+    { $year }
+compare-table-final =
+    Tổng điểm
+    { $year }
+compare-table-final-change = ±Tổng điểm
+compare-table-component =
+    TP { $code }
+    ± %
+compare-table-preliminary = TẠM TÍNH: kết quả năm { $years } chưa có điểm các thành phần lấy từ ngoài biểu mẫu (điều tra xã hội học, đánh giá của lãnh đạo); so sánh chỉ để tham khảo
+compare-table-adjustment-note = Điểm thưởng, điểm trừ và tổng điểm sau thưởng, trừ của { $now }, tính bằng điểm
+compare-table-final-change-note = ±Tổng điểm: hiệu tổng điểm sau thưởng, trừ của hai năm
+compare-table-lone-components = Thành phần không so sánh được:
 compare-table-dropped = Đơn vị { $before } không còn trong { $now }:
 compare-table-dropped-unit = { $code } { $name }: { $index } %, hạng { $rank }, { $rating }
 

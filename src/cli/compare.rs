@@ -34,6 +34,9 @@ pub struct CompareArgs {
     /// Last year's unit workbooks, or folders of them.
     #[arg(long, value_name = "PATH", num_args = 1.., requires = "previous_criteria")]
     previous_paths: Vec<PathBuf>,
+    /// Points of last year's external components (survey, leadership), when scoring on the fly.
+    #[arg(long, value_name = "FILE", requires = "previous_criteria")]
+    previous_external: Option<PathBuf>,
     /// This year's results file, written by `score --format csv` or `--format json`.
     #[arg(
         long,
@@ -52,6 +55,9 @@ pub struct CompareArgs {
     /// This year's unit workbooks, or folders of them.
     #[arg(long, value_name = "PATH", num_args = 1.., requires = "current_criteria")]
     current_paths: Vec<PathBuf>,
+    /// Points of this year's external components (survey, leadership), when scoring on the fly.
+    #[arg(long, value_name = "FILE", requires = "current_criteria")]
+    current_external: Option<PathBuf>,
     /// Mapping file (TOML): last year's unit and area codes → this year's (renamed, merged and
     /// split units), and the rule for merged and split units.
     #[arg(long, value_name = "FILE")]
@@ -79,16 +85,31 @@ pub fn run(args: CompareArgs) -> anyhow::Result<i32> {
             return Ok(exit::USAGE);
         }
     };
-    let year = |results: Option<PathBuf>, criteria: Option<PathBuf>, paths: Vec<PathBuf>| match (
-        results, criteria,
-    ) {
+    let year = |results: Option<PathBuf>,
+                criteria: Option<PathBuf>,
+                paths: Vec<PathBuf>,
+                external: Option<PathBuf>| match (results, criteria) {
         (Some(file), _) => YearRequest::Results(file),
-        (None, Some(criteria)) => YearRequest::Scored { criteria, paths },
+        (None, Some(criteria)) => YearRequest::Scored {
+            criteria,
+            paths,
+            external,
+        },
         (None, None) => unreachable!("clap requires one of the two"),
     };
     let request = CompareRequest {
-        previous: year(args.previous, args.previous_criteria, args.previous_paths),
-        current: year(args.current, args.current_criteria, args.current_paths),
+        previous: year(
+            args.previous,
+            args.previous_criteria,
+            args.previous_paths,
+            args.previous_external,
+        ),
+        current: year(
+            args.current,
+            args.current_criteria,
+            args.current_paths,
+            args.current_external,
+        ),
         mapping: args.mapping,
         options: args
             .output

@@ -116,18 +116,56 @@ impl Exporter for CsvExporter {
             "previous_index",
             "current_index",
             "delta",
-            "previous_rank",
-            "current_rank",
-            "rank_change",
-            "previous_rating",
-            "current_rating",
         ]
         .map(String::from)
         .to_vec();
+        // This year's bonus, penalty and final points beside the index change; last year's and
+        // the changes only when both years have the block.
+        let (adjusted, both_adjusted) = comparison.adjustment;
+        let both_adjusted = adjusted && both_adjusted;
+        if adjusted {
+            header.extend(["bonus", "penalty", "final_points"].map(String::from));
+        }
+        if both_adjusted {
+            header.extend(
+                [
+                    "previous_bonus",
+                    "previous_penalty",
+                    "previous_final_points",
+                    "bonus_delta",
+                    "penalty_delta",
+                    "final_points_delta",
+                ]
+                .map(String::from),
+            );
+        }
+        let extra = header.len() - 8;
+        header.extend(
+            [
+                "previous_rank",
+                "current_rank",
+                "rank_change",
+                "previous_rating",
+                "current_rating",
+            ]
+            .map(String::from),
+        );
         for area in &comparison.areas {
             for column in ["previous", "current", "delta"] {
                 header.push(format!("area_{}_{column}", area.code));
             }
+        }
+        // A component's columns: `<code>_previous`, `<code>_current`, `<code>_delta` (as the
+        // score CSV names them `<code>_points`, …).
+        for component in &comparison.components {
+            for column in ["previous", "current", "delta"] {
+                header.push(format!("{}_{column}", component.code));
+            }
+        }
+        // Preliminary results ("tạm tính") are never silent: a flag per year on every row.
+        let preliminary = !comparison.preliminary.is_empty();
+        if preliminary {
+            header.extend(["previous_preliminary", "current_preliminary"].map(String::from));
         }
         writer.write_record(&header)?;
 
@@ -145,6 +183,23 @@ impl Exporter for CsvExporter {
                 text(unit.previous_index()),
                 text(Some(current.index)),
                 change(unit.delta()),
+            ];
+            if let Some(adjustment) = &unit.adjustment {
+                let c = adjustment.current;
+                row.extend([c.bonus, c.penalty, c.final_points].map(|v| text(Some(v))));
+                if both_adjusted {
+                    let p = adjustment.previous;
+                    row.extend([
+                        text(p.map(|p| p.bonus)),
+                        text(p.map(|p| p.penalty)),
+                        text(p.map(|p| p.final_points)),
+                    ]);
+                    let deltas = adjustment.deltas();
+                    row.extend((0..3).map(|i| change(deltas.map(|d| d[i]))));
+                }
+            }
+            row.resize(8 + extra, String::new());
+            row.extend([
                 unit.previous_rank()
                     .map(|p| p.rank_label())
                     .unwrap_or_default(),
@@ -160,9 +215,20 @@ impl Exporter for CsvExporter {
                     .unwrap_or_default(),
                 spreadsheet_safe(unit.previous_rating().unwrap_or_default()).into_owned(),
                 spreadsheet_safe(&current.rating).into_owned(),
-            ];
-            for area in &unit.areas {
+            ]);
+            for area in unit.areas.iter().chain(&unit.components) {
                 row.extend([text(area.previous), text(area.current), change(area.delta)]);
+            }
+            if preliminary {
+                let comparable = unit.previous_index().is_some();
+                row.extend([
+                    if comparable {
+                        unit.previous_preliminary.to_string()
+                    } else {
+                        String::new()
+                    },
+                    current.preliminary.to_string(),
+                ]);
             }
             writer.write_record(&row)?;
         }
@@ -177,13 +243,20 @@ impl Exporter for CsvExporter {
                 text(Some(unit.index)),
                 String::new(),
                 String::new(),
+            ];
+            row.resize(8 + extra, String::new());
+            row.extend([
                 unit.rank_label(),
                 String::new(),
                 String::new(),
                 spreadsheet_safe(&unit.rating).into_owned(),
                 String::new(),
-            ];
+            ]);
             row.resize(header.len(), String::new());
+            if preliminary {
+                let last = row.len() - 2;
+                row[last] = unit.preliminary.to_string();
+            }
             writer.write_record(&row)?;
         }
         writer.flush()

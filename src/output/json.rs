@@ -65,23 +65,41 @@ impl Exporter for JsonExporter {
                     rank_change: unit.rank_change(),
                     rank_change_label: unit.rank_change_label(),
                     band_change: unit.band_change_label(),
-                    areas: comparison
-                        .areas
-                        .iter()
-                        .zip(&unit.areas)
-                        .map(|(area, change)| AreaChange {
-                            code: &area.code,
-                            previous: change.previous,
-                            current: change.current,
-                            delta: change.delta.map(signed),
+                    areas: changes(&comparison.areas, &unit.areas),
+                    components: changes(&comparison.components, &unit.components),
+                    bonus: unit.adjustment.map(|a| a.current.bonus),
+                    penalty: unit.adjustment.map(|a| a.current.penalty),
+                    final_points: unit.adjustment.map(|a| a.current.final_points),
+                    adjustment_change: unit.adjustment.and_then(|a| {
+                        let previous = a.previous?;
+                        let [bonus, penalty, final_points] = a.deltas()?.map(signed);
+                        Some(AdjustmentChange {
+                            previous: Adjustment {
+                                bonus: previous.bonus,
+                                penalty: previous.penalty,
+                                final_points: previous.final_points,
+                            },
+                            delta: Adjustment {
+                                bonus,
+                                penalty,
+                                final_points,
+                            },
                         })
-                        .collect(),
+                    }),
+                    preliminary: (!comparison.preliminary.is_empty()).then(|| UnitPreliminary {
+                        previous: unit
+                            .previous_index()
+                            .is_some()
+                            .then_some(unit.previous_preliminary),
+                        current: unit.current.preliminary,
+                    }),
                 }
             })
             .collect();
         let document = CompareDocument {
             previous: &comparison.previous,
             current: &comparison.current,
+            preliminary: &comparison.preliminary,
             merge_rule: comparison.merge_rule,
             areas: comparison
                 .areas
@@ -94,6 +112,24 @@ impl Exporter for JsonExporter {
                 .collect(),
             not_comparable_areas: comparison
                 .not_comparable
+                .iter()
+                .map(|a| LoneArea {
+                    only_in: &a.year,
+                    code: &a.code,
+                    name: a.name.as_deref(),
+                })
+                .collect(),
+            components: comparison
+                .components
+                .iter()
+                .map(|a| ComparedArea {
+                    code: &a.code,
+                    name: a.name.as_deref(),
+                    previous_codes: &a.previous_codes,
+                })
+                .collect(),
+            not_comparable_components: comparison
+                .lone_components
                 .iter()
                 .map(|a| LoneArea {
                     only_in: &a.year,
@@ -123,9 +159,17 @@ struct CompareDocument<'a> {
     previous: &'a YearInfo,
     #[serde(serialize_with = "year_info")]
     current: &'a YearInfo,
+    /// The years whose results are preliminary ("tạm tính"): written only when there are some.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    preliminary: &'a [String],
     merge_rule: MergeRule,
     areas: Vec<ComparedArea<'a>>,
     not_comparable_areas: Vec<LoneArea<'a>>,
+    /// The components both years have: written only when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    components: Vec<ComparedArea<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_comparable_components: Vec<LoneArea<'a>>,
     units: Vec<UnitChange<'a>>,
     dropped: Vec<DroppedUnit<'a>>,
 }
@@ -205,6 +249,58 @@ struct UnitChange<'a> {
     rank_change_label: Option<String>,
     band_change: Option<String>,
     areas: Vec<AreaChange<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    components: Vec<AreaChange<'a>>,
+    /// This year's bonus, penalty and final points, when this year has the block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bonus: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    penalty: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    final_points: Option<Decimal>,
+    /// Last year's figures and the changes, when both years have the block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    adjustment_change: Option<AdjustmentChange>,
+    /// Whether each year's figures are preliminary: written when either year's are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    preliminary: Option<UnitPreliminary>,
+}
+
+#[derive(Serialize)]
+struct Adjustment<T> {
+    bonus: T,
+    penalty: T,
+    final_points: T,
+}
+
+#[derive(Serialize)]
+struct AdjustmentChange {
+    previous: Adjustment<Decimal>,
+    /// Signed points: "+1.5".
+    delta: Adjustment<String>,
+}
+
+#[derive(Serialize)]
+struct UnitPreliminary {
+    /// `None` when there is nothing to compare with.
+    previous: Option<bool>,
+    current: bool,
+}
+
+fn changes<'a>(
+    headings: &'a [crate::compare::ComparedArea],
+    changes: &[crate::compare::AreaChange],
+) -> Vec<AreaChange<'a>> {
+    headings
+        .iter()
+        .zip(changes)
+        .map(|(area, change)| AreaChange {
+            code: &area.code,
+            previous: change.previous,
+            current: change.current,
+            delta: change.delta.map(signed),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

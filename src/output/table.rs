@@ -304,16 +304,39 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
         t!("compare-table-index", year = before),
         t!("compare-table-index", year = now),
         t!("compare-table-change"),
+    ];
+    // This year's bonus, penalty and final points beside the index change; the change of the
+    // final points only when last year has them too.
+    let (adjusted, both_adjusted) = comparison.adjustment;
+    let both_adjusted = adjusted && both_adjusted;
+    if adjusted {
+        header.extend([
+            t!("compare-table-bonus", year = now),
+            t!("compare-table-penalty", year = now),
+            t!("compare-table-final", year = now),
+        ]);
+    }
+    if both_adjusted {
+        header.push(t!("compare-table-final-change"));
+    }
+    let extra = header.len() - 6;
+    header.extend([
         t!("compare-table-rank", year = before),
         t!("compare-table-rank", year = now),
         t!("compare-table-rank-change"),
         t!("compare-table-rating", before = before, now = now),
-    ];
+    ]);
     header.extend(
         comparison
             .areas
             .iter()
             .map(|a| t!("compare-table-area", code = &a.code)),
+    );
+    header.extend(
+        comparison
+            .components
+            .iter()
+            .map(|c| t!("compare-table-component", code = &c.code)),
     );
     table.set_header(escaped(header));
     for unit in &comparison.units {
@@ -341,21 +364,38 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
                 .unwrap_or_default(),
             current.index.to_string(),
             unit.delta().map(signed).unwrap_or_default(),
+        ];
+        if let Some(change) = &unit.adjustment {
+            let c = change.current;
+            row.extend([c.bonus, c.penalty, c.final_points].map(points));
+            if both_adjusted {
+                row.push(
+                    change
+                        .deltas()
+                        .map(|[_, _, d]| signed(d))
+                        .unwrap_or_default(),
+                );
+            }
+        }
+        row.resize(6 + extra, String::new());
+        row.extend([
             unit.previous_rank()
                 .map(|p| p.rank_label())
                 .unwrap_or_default(),
             current.rank_label(),
             unit.rank_change_label().unwrap_or_default(),
             rating,
-        ];
+        ]);
         row.extend(
             unit.areas
                 .iter()
+                .chain(&unit.components)
                 .map(|a| a.delta.map(signed).unwrap_or_default()),
         );
         table.add_row(escaped(row));
     }
-    for column in (3..9).chain(10..10 + comparison.areas.len()) {
+    let changes = comparison.areas.len() + comparison.components.len();
+    for column in (3..9 + extra).chain(10 + extra..10 + extra + changes) {
         if let Some(c) = table.column_mut(column) {
             c.set_cell_alignment(CellAlignment::Right);
         }
@@ -366,8 +406,25 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
         "{}",
         t!("compare-table-title", now = now, before = before)
     )?;
+    // Preliminary results are never compared silently: said before the table.
+    if !comparison.preliminary.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            t!(
+                "compare-table-preliminary",
+                years = comparison.preliminary.join(", ")
+            )
+        )?;
+    }
     writeln!(out, "{table}")?;
     writeln!(out, "{}", t!("compare-table-change-note"))?;
+    if adjusted {
+        writeln!(out, "{}", t!("compare-table-adjustment-note", now = now))?;
+    }
+    if both_adjusted {
+        writeln!(out, "{}", t!("compare-table-final-change-note"))?;
+    }
     if any_combined(comparison) {
         writeln!(out, "{}", t!("compare-table-merged-note", before = before))?;
     }
@@ -381,6 +438,14 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
             let label = t!("table-area-code", code = &area.code);
             let only = t!("compare-table-only-in", year = &area.year);
             writeln!(out, "  {label} ({only}) {name}")?;
+        }
+    }
+    if !comparison.lone_components.is_empty() {
+        writeln!(out, "{}", t!("compare-table-lone-components"))?;
+        for component in &comparison.lone_components {
+            let name = component.name.as_deref().unwrap_or_default();
+            let only = t!("compare-table-only-in", year = &component.year);
+            writeln!(out, "  {} ({only}) {name}", component.code)?;
         }
     }
     if !comparison.dropped.is_empty() {

@@ -314,8 +314,24 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new(2);
     let mut workbook = new_workbook(report.manifest)?;
     let sheet = workbook.add_worksheet().set_name("So sánh")?;
-    let last_col = 3 + 8 + 3 * comparison.areas.len() as u16;
-    title(sheet, &compare_title(comparison), last_col, &f)?;
+    let (adjusted, both_adjusted) = comparison.adjustment;
+    let both_adjusted = adjusted && both_adjusted;
+    // This year's bonus, penalty and final points beside the index change.
+    let extra: u16 = match (adjusted, both_adjusted) {
+        (true, true) => 4,
+        (true, false) => 3,
+        _ => 0,
+    };
+    let changes = comparison.areas.len() + comparison.components.len();
+    let last_col = 3 + 8 + extra + 3 * changes as u16;
+    let mut caption = compare_title(comparison);
+    if !comparison.preliminary.is_empty() {
+        caption = format!(
+            "{caption} (TẠM TÍNH năm {})",
+            comparison.preliminary.join(", ")
+        );
+    }
+    title(sheet, &caption, last_col, &f)?;
     sheet.write_string(
         1,
         0,
@@ -330,6 +346,15 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
     let years = [before.clone(), now.clone()];
     let with_change = |change: &str| vec![before.clone(), now.clone(), change.to_string()];
     let mut col = header_group(sheet, 4, "Chỉ số (%)", &with_change("Tăng/giảm"), &f)?;
+    if adjusted {
+        let mut subs = ["Điểm thưởng", "Điểm trừ", "Tổng điểm"]
+            .map(String::from)
+            .to_vec();
+        if both_adjusted {
+            subs.push("± Tổng điểm".to_string());
+        }
+        col = header_group(sheet, col, &format!("Thưởng, trừ năm {now}"), &subs, &f)?;
+    }
     col = header_group(sheet, col, "Xếp hạng", &with_change("Thay đổi"), &f)?;
     col = header_group(sheet, col, "Xếp loại", &years, &f)?;
     for area in &comparison.areas {
@@ -342,6 +367,20 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
             sheet,
             col,
             &format!("Lĩnh vực {}{name} (%)", area.code),
+            &with_change("±"),
+            &f,
+        )?;
+    }
+    for component in &comparison.components {
+        let name = component
+            .name
+            .as_deref()
+            .map(|n| format!(". {n}"))
+            .unwrap_or_default();
+        col = header_group(
+            sheet,
+            col,
+            &format!("Thành phần {}{name} (%)", component.code),
             &with_change("±"),
             &f,
         )?;
@@ -378,36 +417,68 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
         optional(sheet, row, 4, unit.previous_index(), &f.percent)?;
         sheet.write_number_with_format(row, 5, number(current.index), &f.percent)?;
         optional(sheet, row, 6, unit.delta(), &f.delta)?;
+        if let Some(adjustment) = &unit.adjustment {
+            let c = adjustment.current;
+            for (i, value) in [c.bonus, c.penalty, c.final_points].into_iter().enumerate() {
+                sheet.write_number_with_format(row, 7 + i as u16, number(value), &f.points)?;
+            }
+            if both_adjusted {
+                let delta = adjustment.deltas().map(|[_, _, d]| d);
+                optional(sheet, row, 10, delta, &f.delta)?;
+            }
+        }
         optional(
             sheet,
             row,
-            7,
+            7 + extra,
             unit.previous_rank().map(|p| Decimal::from(p.rank)),
             &f.rank,
         )?;
-        sheet.write_number_with_format(row, 8, f64::from(current.rank), &f.rank)?;
+        sheet.write_number_with_format(row, 8 + extra, f64::from(current.rank), &f.rank)?;
         optional(
             sheet,
             row,
-            9,
+            9 + extra,
             unit.rank_change().map(Decimal::from),
             &f.rank_change,
         )?;
         sheet.write_string_with_format(
             row,
-            10,
+            10 + extra,
             unit.previous_rating().unwrap_or_default(),
             &f.text,
         )?;
-        sheet.write_string_with_format(row, 11, &current.rating, &f.text)?;
-        for (a, change) in unit.areas.iter().enumerate() {
-            let col = 12 + 3 * a as u16;
+        sheet.write_string_with_format(row, 11 + extra, &current.rating, &f.text)?;
+        for (a, change) in unit.areas.iter().chain(&unit.components).enumerate() {
+            let col = 12 + extra + 3 * a as u16;
             optional(sheet, row, col, change.previous, &f.percent)?;
             optional(sheet, row, col + 1, change.current, &f.percent)?;
             optional(sheet, row, col + 2, change.delta, &f.delta)?;
         }
     }
     let mut row = FIRST_DATA_ROW + comparison.units.len() as u32 + 1;
+    if !comparison.preliminary.is_empty() {
+        sheet.write_string_with_format(
+            row,
+            0,
+            format!(
+                "TẠM TÍNH: kết quả năm {} chưa có điểm các thành phần lấy từ ngoài biểu mẫu (điều tra xã hội học, đánh giá của lãnh đạo); so sánh chỉ để tham khảo.",
+                comparison.preliminary.join(", ")
+            ),
+            &f.bold,
+        )?;
+        row += 1;
+    }
+    if adjusted {
+        sheet.write_string(
+            row,
+            0,
+            format!(
+                "Điểm thưởng, điểm trừ và tổng điểm sau thưởng, trừ của năm {now}, tính bằng điểm."
+            ),
+        )?;
+        row += 1;
+    }
     if any_combined(comparison) {
         sheet.write_string(
             row,
@@ -453,8 +524,24 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
             sheet.write_string(row, 1, &unit.code)?;
             sheet.write_string(row, 2, &unit.name)?;
             sheet.write_number_with_format(row, 4, number(unit.index), &f.percent)?;
-            sheet.write_number_with_format(row, 7, f64::from(unit.rank), &f.rank)?;
-            sheet.write_string(row, 10, &unit.rating)?;
+            sheet.write_number_with_format(row, 7 + extra, f64::from(unit.rank), &f.rank)?;
+            sheet.write_string(row, 10 + extra, &unit.rating)?;
+        }
+        row += 1;
+    }
+    if !comparison.lone_components.is_empty() {
+        sheet.write_string_with_format(row, 0, "Thành phần không so sánh được:", &f.bold)?;
+        for component in &comparison.lone_components {
+            row += 1;
+            let name = component.name.as_deref().unwrap_or_default();
+            sheet.write_string(
+                row,
+                1,
+                format!(
+                    "Thành phần {} {name} (chỉ có năm {})",
+                    component.code, component.year
+                ),
+            )?;
         }
     }
     sheet.set_column_width(0, 5)?;
@@ -588,6 +675,12 @@ fn scored_rows(year: &str, inputs: &ScoredInputs) -> Vec<[String; 3]> {
             .roster
             .iter()
             .map(|r| file_row("Danh sách đơn vị".into(), r)),
+    )
+    .chain(
+        inputs
+            .external
+            .iter()
+            .map(|e| file_row(format!("Điểm ngoài biểu mẫu {year}"), e)),
     )
     .collect()
 }

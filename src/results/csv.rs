@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use super::{AreaFigure, AreaInfo, ResultSet, UnitResult};
+use super::{AdjustmentFigures, AreaFigure, AreaInfo, ComponentInfo, ResultSet, UnitResult};
 use crate::score::NodeScore;
 use crate::t;
 use crate::text::spreadsheet_unsafe;
@@ -24,12 +24,12 @@ pub const RATING_EN: &str = "rating_en";
 /// out. A column, so it survives a spreadsheet's round trip (which may write TRUE / FALSE).
 pub const COMPLETE: &str = "complete";
 /// The bonus and the penalty after their caps, and the total points after both: written when the
-/// framework has a bonus and penalty block. Not read back.
+/// framework has a bonus and penalty block.
 pub const BONUS: &str = "bonus";
 pub const PENALTY: &str = "penalty";
 pub const FINAL_POINTS: &str = "final_points";
 /// `true` when the unit was scored without the external components (`--preliminary`): written
-/// when the framework has external components. Not read back.
+/// when the framework has external components.
 pub const PRELIMINARY: &str = "preliminary";
 
 /// A component's columns: `<code>_points`, `<code>_max` (applicable maximum), `<code>_percent`.
@@ -161,6 +161,27 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
             area_columns.push((points, max, percent));
         }
     }
+    // A component's columns: `<code>_points` other than the areas' and the totals'.
+    let mut components = Vec::new();
+    let mut component_columns_at = Vec::new();
+    for h in &header {
+        if let Some(code) = h
+            .strip_suffix("_points")
+            .filter(|c| !c.is_empty() && !h.starts_with("area_") && *h != FINAL_POINTS)
+        {
+            let [points, max, percent] = component_columns(code).map(|c| column(&c));
+            component_columns_at.push((points?, max?, percent?));
+            components.push(ComponentInfo {
+                code: code.to_string(),
+                name: None,
+            });
+        }
+    }
+    let adjustment_columns = match [BONUS, PENALTY, FINAL_POINTS].map(|c| column(c).ok()) {
+        [Some(b), Some(p), Some(f)] => Some((b, p, f)),
+        _ => None,
+    };
+    let preliminary_column = column(PRELIMINARY).ok();
 
     let mut units = Vec::new();
     for record in reader.records() {
@@ -202,6 +223,45 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
         if field(rank).is_empty() && field(index).is_empty() {
             continue;
         }
+        let figures = |columns: &[(usize, usize, usize)]| {
+            columns
+                .iter()
+                .map(|&(p, m, pct)| {
+                    Ok(AreaFigure {
+                        score: NodeScore {
+                            points: number(p)?,
+                            applicable_max: number(m)?,
+                        },
+                        percent: if field(pct).is_empty() {
+                            None
+                        } else {
+                            Some(number(pct)?)
+                        },
+                    })
+                })
+                .collect::<Result<Vec<_>, String>>()
+        };
+        let unit_components = figures(&component_columns_at)?;
+        let adjustment = adjustment_columns
+            .map(|(b, p, f)| -> Result<_, String> {
+                Ok(AdjustmentFigures {
+                    bonus: number(b)?,
+                    penalty: number(p)?,
+                    final_points: number(f)?,
+                })
+            })
+            .transpose()?;
+        let preliminary = match preliminary_column {
+            None => false,
+            Some(c) => boolean(field(c)).ok_or_else(|| {
+                t!(
+                    "results-not-a-boolean",
+                    line = line,
+                    column = PRELIMINARY,
+                    value = field(c)
+                )
+            })?,
+        };
         let unit_areas = area_columns
             .iter()
             .map(|&(p, m, pct)| {
@@ -245,6 +305,9 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
             rating: spreadsheet_unsafe(field(rating)).into_owned(),
             rating_en: spreadsheet_unsafe(field(rating_en)).into_owned(),
             areas: unit_areas,
+            components: unit_components,
+            adjustment,
+            preliminary,
         });
     }
     Ok(ResultSet {
@@ -254,6 +317,8 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
         scored_units: None,
         publication: None,
         areas,
+        components,
+        adjustment: adjustment_columns.is_some(),
         units,
     })
 }

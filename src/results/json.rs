@@ -7,7 +7,10 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{AreaFigure, AreaInfo, Publication, ResultSet, UnitResult};
+use super::{
+    AdjustmentFigures, AreaFigure, AreaInfo, ComponentInfo as ComponentHeading, Publication,
+    ResultSet, UnitResult,
+};
 use crate::framework::{AdjustmentKind, Band, BandScale, IndexFormula, Level, Rounding};
 use crate::rank::RankMode;
 use crate::roster::RosterUnit;
@@ -58,10 +61,10 @@ pub struct FrameworkInfo {
     /// What the bands are stated in; written only when not the index's percent.
     #[serde(default, skip_serializing_if = "is_percent")]
     pub band_scale: BandScale,
-    /// The parts of the index made of whole areas, when the framework has them. Not read back.
+    /// The parts of the index made of whole areas, when the framework has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub components: Vec<ComponentInfo>,
-    /// The bonus and penalty block, when the framework has one. Not read back.
+    /// The bonus and penalty block, when the framework has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adjustment: Option<AdjustmentInfo>,
     /// Weights (%) of survey answers A, B, C, D, when the framework has them. Not read back.
@@ -131,11 +134,11 @@ pub struct UnitEntry {
     pub rating: String,
     pub rating_en: String,
     pub areas: Vec<AreaEntry>,
-    /// Each of the framework's components, when it has them. Not read back.
+    /// Each of the framework's components, when it has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub components: Vec<ComponentEntry>,
     /// The bonus and the penalty after their caps, and the points after both: present when the
-    /// framework has a bonus and penalty block. Not read back.
+    /// framework has a bonus and penalty block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bonus: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -143,7 +146,7 @@ pub struct UnitEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub final_points: Option<Decimal>,
     /// Scored without the external components ("tạm tính"): present when the framework has
-    /// external components. Not read back.
+    /// external components.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preliminary: Option<bool>,
 }
@@ -202,8 +205,40 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
     if bands.first().is_none_or(|b| !b.from.is_zero()) {
         return Err(t!("results-bands"));
     }
+    let components: Vec<ComponentHeading> = document
+        .framework
+        .components
+        .iter()
+        .map(|c| ComponentHeading {
+            code: c.code.clone(),
+            name: Some(c.name.clone()),
+        })
+        .collect();
+    let adjustment = document.framework.adjustment.is_some();
     let mut units = Vec::new();
     for unit in document.units {
+        let codes: Vec<&str> = unit.components.iter().map(|c| c.code.as_str()).collect();
+        if codes
+            != components
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>()
+        {
+            return Err(t!(
+                "results-components",
+                unit = &unit.unit_code,
+                components = codes.join(", ")
+            ));
+        }
+        let figures = match (unit.bonus, unit.penalty, unit.final_points) {
+            (Some(bonus), Some(penalty), Some(final_points)) => Some(AdjustmentFigures {
+                bonus,
+                penalty,
+                final_points,
+            }),
+            (None, None, None) if !adjustment => None,
+            _ => return Err(t!("results-adjustment", unit = &unit.unit_code)),
+        };
         let codes: Vec<&str> = unit.areas.iter().map(|a| a.code.as_str()).collect();
         if codes != areas.iter().map(|a| a.code.as_str()).collect::<Vec<_>>() {
             return Err(t!(
@@ -235,6 +270,19 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
                     percent: a.percent,
                 })
                 .collect(),
+            components: unit
+                .components
+                .into_iter()
+                .map(|c| AreaFigure {
+                    score: NodeScore {
+                        points: c.points,
+                        applicable_max: c.applicable_max,
+                    },
+                    percent: c.percent,
+                })
+                .collect(),
+            adjustment: figures,
+            preliminary: unit.preliminary.unwrap_or(false),
         });
     }
     Ok(ResultSet {
@@ -246,8 +294,11 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
             decimals: document.framework.decimals,
             rounding: document.framework.rounding,
             bands,
+            band_scale: document.framework.band_scale,
         }),
         areas,
+        components,
+        adjustment,
         units,
     })
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
-use crate::framework::{Band, Framework, MAX_POINTS, Rounding, band_for};
+use crate::framework::{Band, BandScale, Framework, MAX_POINTS, Rounding, band_for};
 use crate::i18n::io_reason;
 use crate::rank::Ranked;
 use crate::score::{NodeScore, percent};
@@ -38,6 +38,9 @@ pub struct Publication {
     pub rounding: Rounding,
     /// Ascending by lower bound.
     pub bands: Vec<Band>,
+    /// What the bands are stated in: a combination of units has no total points to rate on the
+    /// points scale, so it is not rated (see `compare`).
+    pub band_scale: BandScale,
 }
 
 impl Publication {
@@ -56,7 +59,15 @@ pub struct AreaInfo {
     pub name: Option<String>,
 }
 
-/// An area's figures for one unit.
+/// A component (a group of whole areas) as named in a result set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComponentInfo {
+    pub code: String,
+    /// Absent in CSV results, which carry only the codes.
+    pub name: Option<String>,
+}
+
+/// An area's (or a component's) figures for one unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AreaFigure {
     pub score: NodeScore,
@@ -78,6 +89,20 @@ pub struct UnitResult {
     pub rating_en: String,
     /// In the order of `ResultSet::areas`.
     pub areas: Vec<AreaFigure>,
+    /// In the order of `ResultSet::components`.
+    pub components: Vec<AreaFigure>,
+    /// The bonus, the penalty and the points after both, when the year has the block.
+    pub adjustment: Option<AdjustmentFigures>,
+    /// Scored without the external components ("tạm tính").
+    pub preliminary: bool,
+}
+
+/// A unit's bonus and penalty (after their caps) and its final points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AdjustmentFigures {
+    pub bonus: Decimal,
+    pub penalty: Decimal,
+    pub final_points: Decimal,
 }
 
 impl UnitResult {
@@ -102,6 +127,10 @@ pub struct ResultSet {
     /// `None` for CSV results.
     pub publication: Option<Publication>,
     pub areas: Vec<AreaInfo>,
+    /// The components (groups of whole areas), when the year's framework has them.
+    pub components: Vec<ComponentInfo>,
+    /// Whether the year's index includes a bonus and penalty block.
+    pub adjustment: bool,
     /// In rank order.
     pub units: Vec<UnitResult>,
 }
@@ -119,6 +148,7 @@ impl ResultSet {
                 decimals: framework.decimals,
                 rounding: framework.rounding,
                 bands: framework.bands.clone(),
+                band_scale: framework.band_scale,
             }),
             areas: area_nodes
                 .iter()
@@ -127,6 +157,15 @@ impl ResultSet {
                     name: Some(framework.nodes[a].name.clone()),
                 })
                 .collect(),
+            components: framework
+                .components
+                .iter()
+                .map(|c| ComponentInfo {
+                    code: c.code.clone(),
+                    name: Some(c.name.clone()),
+                })
+                .collect(),
+            adjustment: framework.adjustment.is_some(),
             units: ranked
                 .iter()
                 .map(|r| UnitResult {
@@ -145,6 +184,21 @@ impl ResultSet {
                             percent: percent(r.unit.nodes[a]).map(|p| framework.publish(p)),
                         })
                         .collect(),
+                    components: r
+                        .unit
+                        .components
+                        .iter()
+                        .map(|&score| AreaFigure {
+                            score,
+                            percent: percent(score).map(|p| framework.publish(p)),
+                        })
+                        .collect(),
+                    adjustment: framework.adjustment.is_some().then_some(AdjustmentFigures {
+                        bonus: r.unit.bonus,
+                        penalty: r.unit.penalty,
+                        final_points: r.unit.final_points,
+                    }),
+                    preliminary: r.unit.preliminary,
                 })
                 .collect(),
         }
@@ -211,8 +265,24 @@ fn check_figures(unit: &UnitResult, units: usize) -> Result<(), String> {
     };
     within(&t!("results-what-points"), unit.total.points, &points)?;
     within(&t!("results-what-max"), unit.total.applicable_max, &points)?;
-    within(&t!("results-what-index"), unit.index, &percent)?;
-    for area in &unit.areas {
+    // With a bonus and penalty block an "added" index may exceed 100 by the bonus cap (and a
+    // penalty take it below the base): bounded by the points' limit instead.
+    let index = match unit.adjustment {
+        None => percent.clone(),
+        Some(_) => -MAX_POINTS..=MAX_POINTS,
+    };
+    within(&t!("results-what-index"), unit.index, &index)?;
+    if let Some(figures) = unit.adjustment {
+        for value in [figures.bonus, figures.penalty] {
+            within(&t!("results-what-points"), value, &points)?;
+        }
+        within(
+            &t!("results-what-points"),
+            figures.final_points,
+            &(-MAX_POINTS..=MAX_POINTS),
+        )?;
+    }
+    for area in unit.areas.iter().chain(&unit.components) {
         within(&t!("results-what-area-points"), area.score.points, &points)?;
         within(
             &t!("results-what-area-max"),
