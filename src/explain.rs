@@ -67,7 +67,11 @@ pub fn explain(
                 .as_ref()
                 .is_some_and(|l| l.not_applicable == Some(NotApplicable::FullPoints))
         }) {
-            t!("explain-rules-mixed", framework = &framework.id, basis = basis)
+            t!(
+                "explain-rules-mixed",
+                framework = &framework.id,
+                basis = basis
+            )
         } else {
             t!("explain-rules", framework = &framework.id, basis = basis)
         }
