@@ -118,7 +118,7 @@ rule-band-start = the lowest range ({ $range }) must start at 0, inclusive (`fro
 rule-band-seam = the ranges { $band } and { $next } do not meet: the upper bound of one must equal the lower bound of the next, inclusive on exactly one side (e.g. `to = 90` then `above = 90`), so that every value falls in exactly one range
 rule-band-top = the highest range ({ $band }) may not have an upper bound: it runs to every larger value
 rule-survey = a survey criterion has no rule computing points from facts
-component-code = the component code "{ $code }" is invalid or repeated (one part, ASCII letters and digits, e.g. "DT")
+component-code = the component code "{ $code }" is invalid, repeated or reserved ("final", "applicable"); one part, ASCII letters and digits, e.g. "DT"
 component-unknown-area = the component names area "{ $area }", which the framework does not have
 component-area-twice = area "{ $area }" already belongs to another component
 component-no-area = the component has no area (`areas = ["1", "2"]`)

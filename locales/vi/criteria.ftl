@@ -118,7 +118,7 @@ rule-band-start = khoảng thấp nhất ({ $range }) phải bắt đầu từ 0
 rule-band-seam = khoảng { $band } và khoảng { $next } không nối liền: cận trên của khoảng trước phải bằng cận dưới của khoảng sau, đúng một bên tính cả mốc (ví dụ `to = 90` rồi `above = 90`), để mọi giá trị thuộc đúng một khoảng
 rule-band-top = khoảng cao nhất ({ $band }) không được có cận trên: khoảng này kéo dài đến mọi giá trị lớn hơn
 rule-survey = tiêu chí điều tra xã hội học không có quy tắc tính điểm từ số liệu
-component-code = mã thành phần "{ $code }" không hợp lệ hoặc bị trùng (một phần, chữ và số không dấu, ví dụ "DT")
+component-code = mã thành phần "{ $code }" không hợp lệ, bị trùng hoặc là từ dành riêng ("final", "applicable"); mã gồm một phần, chữ và số không dấu, ví dụ "DT"
 component-unknown-area = thành phần ghi lĩnh vực "{ $area }" nhưng bộ tiêu chí không có lĩnh vực này
 component-area-twice = lĩnh vực "{ $area }" đã thuộc một thành phần khác
 component-no-area = thành phần chưa có lĩnh vực nào (`areas = ["1", "2"]`)

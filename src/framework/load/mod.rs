@@ -888,6 +888,16 @@ max = 1
     }
 
     #[test]
+    fn component_codes_that_would_clash_with_output_columns_are_refused() {
+        let components = "[[component]]\ncode = \"final\"\nname = \"X\"\nareas = [\"1\", \"2\"]\n";
+        let found = problems(&format!("{HEAD}{BANDS}{components}{TREE}"));
+        assert!(
+            found.iter().any(|p| p.contains("mã thành phần \"final\"")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn unknown_fields_are_syntax_errors_with_position() {
         let typo = TREE.replacen("max = 6", "maxx = 6", 1);
         match load(&format!("{HEAD}{BANDS}{typo}")) {

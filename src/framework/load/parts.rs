@@ -95,7 +95,14 @@ impl Checker<'_> {
         let mut owner: Vec<Option<usize>> = vec![None; nodes.len()];
         for (c, file) in files.iter().enumerate() {
             let code = nfc(file.code.get_ref().trim());
-            if !is_valid_code(&code) || code.contains('.') || !codes.insert(code.clone()) {
+            // Output columns are named `<code>_points`, `<code>_max`: these two would read as
+            // the total's `final_points` and `applicable_max`.
+            let reserved = ["final", "applicable"].contains(&code.to_ascii_lowercase().as_str());
+            if !is_valid_code(&code)
+                || code.contains('.')
+                || reserved
+                || !codes.insert(code.clone())
+            {
                 self.report(file.code.span(), None, t!("component-code", code = &code));
             }
             let mut areas = Vec::new();
