@@ -92,7 +92,11 @@ pub fn explain(
         "{}",
         t!(
             "explain-total",
-            total = rolled_up(score.total, framework.total_max)
+            total = rolled_up(
+                score.total,
+                framework.total_max,
+                pending(framework, score, &framework.areas().collect::<Vec<_>>())
+            )
         )
     );
     for (component, figures) in framework.components.iter().zip(&score.components) {
@@ -103,7 +107,11 @@ pub fn explain(
                 "explain-component",
                 code = &component.code,
                 name = &component.name,
-                figures = rolled_up(*figures, component.max)
+                figures = rolled_up(
+                    *figures,
+                    component.max,
+                    pending(framework, score, &component.areas)
+                )
             )
         );
     }
@@ -238,7 +246,11 @@ impl Explainer<'_> {
                     ),
                 }
             }
-            None => rolled_up(self.score.nodes[index], node.max),
+            None => rolled_up(
+                self.score.nodes[index],
+                node.max,
+                pending(self.framework, self.score, &[index]),
+            ),
         };
         let _ = writeln!(out, "{lead}{}  {}: {figures}", node.code, node.name);
         for (i, &child) in node.children.iter().enumerate() {
@@ -368,15 +380,32 @@ fn cell(cell: &ScoreCell) -> String {
     }
 }
 
-/// "10 / 10.5 (max 12, 1.5 not applicable)", or "3 / 3" when everything applies.
-fn rolled_up(score: NodeScore, max: rust_decimal::Decimal) -> String {
-    let not_applicable = max - score.applicable_max;
+/// "10 / 10.5 (max 12, 1.5 not applicable)", or "3 / 3" when everything applies. `pending` is
+/// the maximum of external leaves a preliminary result leaves out: not "not applicable".
+fn rolled_up(score: NodeScore, max: Decimal, pending: Decimal) -> String {
+    let not_applicable = max - score.applicable_max - pending;
     let mut text = format!(
         "{} / {}",
         points(score.points),
         points(score.applicable_max)
     );
-    if !not_applicable.is_zero() {
+    if !pending.is_zero() {
+        let note = if not_applicable.is_zero() {
+            t!(
+                "explain-rolled-up-pending-only",
+                max = points(max),
+                pending = points(pending)
+            )
+        } else {
+            t!(
+                "explain-rolled-up-pending",
+                max = points(max),
+                not_applicable = points(not_applicable),
+                pending = points(pending)
+            )
+        };
+        let _ = write!(text, " ({note})");
+    } else if !not_applicable.is_zero() {
         let _ = write!(
             text,
             " ({})",
@@ -388,6 +417,24 @@ fn rolled_up(score: NodeScore, max: rust_decimal::Decimal) -> String {
         );
     }
     text
+}
+
+/// The maximum of the external leaves under `roots` that a preliminary result leaves out.
+fn pending(framework: &Framework, score: &UnitScore, roots: &[usize]) -> Decimal {
+    if !score.preliminary {
+        return Decimal::ZERO;
+    }
+    let mut sum = Decimal::ZERO;
+    let mut stack = roots.to_vec();
+    while let Some(index) = stack.pop() {
+        let node = &framework.nodes[index];
+        match &node.leaf {
+            Some(leaf) if leaf.source == Source::External => sum += node.max,
+            Some(_) => {}
+            None => stack.extend(&node.children),
+        }
+    }
+    sum
 }
 
 /// "86.375 / 95 × 100 = 90.921… → 90.92 %, Rất tốt ≥ 90"; with a bonus and penalty block

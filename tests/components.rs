@@ -341,3 +341,18 @@ fn the_external_file_may_be_a_workbook_with_vietnamese_headers() {
         .run();
     assert_eq!(survey_points(&run), "19.61");
 }
+
+#[test]
+fn a_preliminary_explanation_tells_left_out_components_from_not_applicable_leaves() {
+    // LS002 without areas 8 and 9 (35 points not in yet) and with 3 points not applicable
+    // (2.1 left out; 3.2.2 counts full points): 47.75 / 62.
+    Test::new()
+        .args(["explain", "--criteria", &criteria(), "--preliminary"])
+        .arg(&repo("samples/2025/LS002-phuong-quang-trung.xlsx"))
+        .stdout_has("Total: 47.75 / 62 (max 100, 3 not applicable, 35 not in yet (preliminary))\n")
+        .stdout_has(
+            "Component DT (Điều tra xã hội học): 0 / 0 (max 25, 25 not in yet (preliminary))\n",
+        )
+        .stdout_has("PRELIMINARY: the components from the external file are not in yet\n")
+        .run();
+}

@@ -93,3 +93,5 @@ explain-adjustment-none = no item
 explain-preliminary = PRELIMINARY: the components from the external file are not in yet
 explain-rated-points = rated on the total points { $points }
 explain-rules-mixed = Criteria { $framework }; scored on the { $basis } column; not applicable (KPS) leaves leave points and maximum, except those awarded full points (said on their lines)
+explain-rolled-up-pending = max { $max }, { $not_applicable } not applicable, { $pending } not in yet (preliminary)
+explain-rolled-up-pending-only = max { $max }, { $pending } not in yet (preliminary)

@@ -81,3 +81,5 @@ explain-adjustment-none = không có mục nào
 explain-preliminary = TẠM TÍNH: chưa có điểm các thành phần lấy từ tệp ngoài
 explain-rated-points = xếp loại theo tổng điểm { $points }
 explain-rules-mixed = Bộ tiêu chí { $framework }; chấm theo cột { $basis }; tiêu chí không phát sinh (KPS) không tính vào điểm tối đa, trừ những tiêu chí được tính đủ điểm (ghi ở từng dòng)
+explain-rolled-up-pending = tối đa { $max }, { $not_applicable } không phát sinh, { $pending } chưa có điểm (tạm tính)
+explain-rolled-up-pending-only = tối đa { $max }, { $pending } chưa có điểm (tạm tính)
