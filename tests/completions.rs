@@ -43,10 +43,7 @@ fn bash_completes(script: &str, words: &[&str]) -> Vec<String> {
 
 #[test]
 fn bash_completes_commands_options_and_shells() {
-    if Command::new("bash").arg("--version").output().is_err() {
-        eprintln!("note: bash not found; the bash completion check is skipped");
-        return;
-    }
+    require("bash");
     let script = Test::new().args(["completions", "bash"]).run().stdout();
     assert_eq!(bash_completes(&script, &["parindex", "sc"]), ["score"]);
     assert_eq!(

@@ -21,16 +21,18 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Workbook, Worksheet};
 use tempfile::TempDir;
 
-/// Fails the test, naming what to install, unless `program` is on the PATH. Tests that need
-/// LibreOffice, Gnumeric or poppler never skip themselves: `.ci/run` installs them.
+/// Fails the test, naming what to install, unless `program` is on the PATH. Tests that need a
+/// program (LibreOffice, Gnumeric, poppler, bash, coreutils) never skip themselves: `.ci/run`
+/// installs them.
 pub fn require(program: &str) {
     let found = std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()));
     assert!(
         found,
-        "`{program}` is not installed. The tests that open files in real spreadsheet programs \
-         need LibreOffice, Gnumeric and poppler: run `bash .ci/run`, which installs them, or \
-         `apt-get install libreoffice-calc libreoffice-writer python3-uno gnumeric poppler-utils`"
+        "`{program}` is not installed. The tests that run real programs need LibreOffice, \
+         Gnumeric, poppler, bash and coreutils: run `bash .ci/run`, which installs them, or \
+         `apt-get install libreoffice-calc libreoffice-writer python3-uno gnumeric poppler-utils \
+         bash coreutils`"
     );
 }
 
