@@ -16,7 +16,7 @@ use crate::support::*;
 /// The areas and components of both years: areas 1 (30) and 2 (20) make TH (50), area 3 (10)
 /// the external component DT. Last year's 2.2 may be left out (not applicable), this year's is
 /// awarded full points.
-const AREAS: &str = r#"
+pub(crate) const AREAS: &str = r#"
 total_max = 60
 survey_weights = { A = 100, B = 60, C = 20, D = 0 }
 
@@ -86,7 +86,7 @@ external = true
 
 /// This year's bonus and penalty block: bonus items of 2 capped at 3, a penalty of 2 capped at
 /// 1, "added" to the index.
-const BLOCK: &str = r#"
+pub(crate) const BLOCK: &str = r#"
 [adjustment]
 name = "Điểm thưởng, điểm trừ"
 bonus_cap = 3

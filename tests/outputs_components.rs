@@ -10,111 +10,24 @@ use parindex::form::{Entry, FactEntry, FilledRow, FormData};
 use parindex::framework::Framework;
 use rust_decimal::Decimal;
 
+use crate::compare_components::{AREAS, BLOCK};
 use crate::support::*;
 
 /// 60 points: areas 1 (30) and 2 (20) make the component TH (50), area 3 (10) the external
-/// component DT. Bonus items 2 + 2 capped at 3, a penalty item of 2 capped at 1; "added".
-const PARTS: &str = r#"
-id = "parts"
-name = "Thử thành phần"
-level = "commune"
-year = 2025
-total_max = 60
-survey_weights = { A = 100, B = 60, C = 20, D = 0 }
-
-[[band]]
-from = 0
-below = 80
-label = "Khá"
-label_en = "Fair"
-
-[[band]]
-from = 80
-label = "Tốt"
-label_en = "Good"
-
-[[area]]
-code = "1"
-name = "Chỉ đạo điều hành"
-max = 30
-
-[[criterion]]
-code = "1.1"
-name = "Kế hoạch cải cách hành chính"
-max = 20
-
-[[criterion]]
-code = "1.2"
-name = "Kiểm tra cải cách hành chính"
-max = 10
-
-[[area]]
-code = "2"
-name = "Cải cách thủ tục hành chính"
-max = 20
-
-[[criterion]]
-code = "2.1"
-name = "Công khai thủ tục hành chính"
-max = 10
-
-[[criterion]]
-code = "2.2"
-name = "Xử lý phản ánh, kiến nghị"
-max = 10
-not_applicable = "full-points"
-
-[[area]]
-code = "3"
-name = "Mức độ hài lòng"
-max = 10
-
-[[criterion]]
-code = "3.1"
-name = "Sự hài lòng của người dân"
-max = 10
-
-[[component]]
-code = "TH"
-name = "Thực hiện nhiệm vụ"
-areas = ["1", "2"]
-
-[[component]]
-code = "DT"
-name = "Điều tra xã hội học"
-areas = ["3"]
-external = true
-
-[adjustment]
-name = "Điểm thưởng, điểm trừ"
-bonus_cap = 3
-penalty_cap = 1
-index = "added"
-
-[[adjustment.item]]
-code = "T1"
-name = "Sáng kiến cải cách hành chính"
-kind = "bonus"
-max = 2
-
-[[adjustment.item]]
-code = "T2"
-name = "Dẫn đầu chuyển đổi số"
-kind = "bonus"
-max = 2
-
-[[adjustment.item]]
-code = "P1"
-name = "Vi phạm kỷ luật hành chính"
-kind = "penalty"
-max = 2
-"#;
+/// component DT (`compare_components`'s areas, with 2.2 awarded full points when not applicable).
+/// Bonus items 2 + 2 capped at 3, a penalty item of 2 capped at 1; "added".
+fn parts() -> String {
+    format!(
+        "\nid = \"parts\"\nname = \"Thử thành phần\"\nlevel = \"commune\"\nyear = 2025{}{BLOCK}",
+        AREAS.replace("NA_RULE", "full-points")
+    )
+}
 
 /// 5 A, 3 B, 1 C, 1 D of 10 answers: 10 × (500 + 180 + 20 + 0) ÷ (100 × 10) = 7 points.
 const EXTERNAL: &str = "unit_code,criterion_code,A,B,C,D\nX01,3.1,5,3,1,1\n";
 
 fn framework() -> Framework {
-    Framework::from_toml(PARTS, Path::new("parts.toml")).unwrap()
+    Framework::from_toml(&parts(), Path::new("parts.toml")).unwrap()
 }
 
 /// X01: 1.1 = 15, 1.2 = 10 (area 1: 25/30), 2.1 = 5, 2.2 not applicable, full points 10 (area 2:
@@ -157,7 +70,7 @@ fn form() -> FormData {
 
 fn test() -> Test {
     Test::new()
-        .file("parts.toml", PARTS)
+        .file("parts.toml", parts())
         .file("external.csv", EXTERNAL)
         .unit("x.xlsx", &framework(), &form())
 }

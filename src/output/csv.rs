@@ -139,7 +139,8 @@ impl Exporter for CsvExporter {
                 .map(String::from),
             );
         }
-        let extra = header.len() - 8;
+        // Where the rank columns start: after the bonus and penalty columns there are.
+        let ranks_at = header.len();
         header.extend(
             [
                 "previous_rank",
@@ -198,7 +199,7 @@ impl Exporter for CsvExporter {
                     row.extend((0..3).map(|i| change(deltas.map(|d| d[i]))));
                 }
             }
-            row.resize(8 + extra, String::new());
+            row.resize(ranks_at, String::new());
             row.extend([
                 unit.previous_rank()
                     .map(|p| p.rank_label())
@@ -244,7 +245,7 @@ impl Exporter for CsvExporter {
                 String::new(),
                 String::new(),
             ];
-            row.resize(8 + extra, String::new());
+            row.resize(ranks_at, String::new());
             row.extend([
                 unit.rank_label(),
                 String::new(),

@@ -101,41 +101,13 @@ impl Exporter for JsonExporter {
             current: &comparison.current,
             preliminary: &comparison.preliminary,
             merge_rule: comparison.merge_rule,
-            areas: comparison
-                .areas
-                .iter()
-                .map(|a| ComparedArea {
-                    code: &a.code,
-                    name: a.name.as_deref(),
-                    previous_codes: &a.previous_codes,
-                })
-                .collect(),
-            not_comparable_areas: comparison
-                .not_comparable
-                .iter()
-                .map(|a| LoneArea {
-                    only_in: &a.year,
-                    code: &a.code,
-                    name: a.name.as_deref(),
-                })
-                .collect(),
-            components: comparison
-                .components
-                .iter()
-                .map(|a| ComparedArea {
-                    code: &a.code,
-                    name: a.name.as_deref(),
-                    previous_codes: &a.previous_codes,
-                })
-                .collect(),
+            areas: comparison.areas.iter().map(ComparedArea::of).collect(),
+            not_comparable_areas: comparison.not_comparable.iter().map(LoneArea::of).collect(),
+            components: comparison.components.iter().map(ComparedArea::of).collect(),
             not_comparable_components: comparison
                 .lone_components
                 .iter()
-                .map(|a| LoneArea {
-                    only_in: &a.year,
-                    code: &a.code,
-                    name: a.name.as_deref(),
-                })
+                .map(LoneArea::of)
                 .collect(),
             units,
             dropped: comparison
@@ -203,6 +175,28 @@ struct LoneArea<'a> {
     only_in: &'a str,
     code: &'a str,
     name: Option<&'a str>,
+}
+
+impl<'a> ComparedArea<'a> {
+    /// An area or a component compared across the years.
+    fn of(area: &'a crate::compare::ComparedArea) -> Self {
+        ComparedArea {
+            code: &area.code,
+            name: area.name.as_deref(),
+            previous_codes: &area.previous_codes,
+        }
+    }
+}
+
+impl<'a> LoneArea<'a> {
+    /// An area or a component of only one year.
+    fn of(area: &'a crate::compare::LoneArea) -> Self {
+        LoneArea {
+            only_in: &area.year,
+            code: &area.code,
+            name: area.name.as_deref(),
+        }
+    }
 }
 
 #[derive(Serialize)]

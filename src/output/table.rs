@@ -319,7 +319,8 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
     if both_adjusted {
         header.push(t!("compare-table-final-change"));
     }
-    let extra = header.len() - 6;
+    // Where the three rank columns and the rating start: after the bonus and penalty ones there are.
+    let ranks_at = header.len();
     header.extend([
         t!("compare-table-rank", year = before),
         t!("compare-table-rank", year = now),
@@ -377,7 +378,7 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
                 );
             }
         }
-        row.resize(6 + extra, String::new());
+        row.resize(ranks_at, String::new());
         row.extend([
             unit.previous_rank()
                 .map(|p| p.rank_label())
@@ -395,7 +396,8 @@ fn compare_table(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> 
         table.add_row(escaped(row));
     }
     let changes = comparison.areas.len() + comparison.components.len();
-    for column in (3..9 + extra).chain(10 + extra..10 + extra + changes) {
+    // Right-aligned: the figures through the rank change, and the changes after the rating.
+    for column in (3..ranks_at + 3).chain(ranks_at + 4..ranks_at + 4 + changes) {
         if let Some(c) = table.column_mut(column) {
             c.set_cell_alignment(CellAlignment::Right);
         }

@@ -357,8 +357,10 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
     }
     col = header_group(sheet, col, "Xếp hạng", &with_change("Thay đổi"), &f)?;
     col = header_group(sheet, col, "Xếp loại", &years, &f)?;
-    for area in &comparison.areas {
-        let name = area
+    let areas = comparison.areas.iter().map(|a| ("Lĩnh vực", a));
+    let components = comparison.components.iter().map(|c| ("Thành phần", c));
+    for (kind, compared) in areas.chain(components) {
+        let name = compared
             .name
             .as_deref()
             .map(|n| format!(". {n}"))
@@ -366,21 +368,7 @@ fn compare_workbook(report: &CompareReport) -> Result<Vec<u8>, XlsxError> {
         col = header_group(
             sheet,
             col,
-            &format!("Lĩnh vực {}{name} (%)", area.code),
-            &with_change("±"),
-            &f,
-        )?;
-    }
-    for component in &comparison.components {
-        let name = component
-            .name
-            .as_deref()
-            .map(|n| format!(". {n}"))
-            .unwrap_or_default();
-        col = header_group(
-            sheet,
-            col,
-            &format!("Thành phần {}{name} (%)", component.code),
+            &format!("{kind} {}{name} (%)", compared.code),
             &with_change("±"),
             &f,
         )?;

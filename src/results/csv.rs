@@ -262,22 +262,7 @@ pub fn read(path: &Path, text: &str) -> Result<ResultSet, String> {
                 )
             })?,
         };
-        let unit_areas = area_columns
-            .iter()
-            .map(|&(p, m, pct)| {
-                Ok(AreaFigure {
-                    score: NodeScore {
-                        points: number(p)?,
-                        applicable_max: number(m)?,
-                    },
-                    percent: if field(pct).is_empty() {
-                        None
-                    } else {
-                        Some(number(pct)?)
-                    },
-                })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
+        let unit_areas = figures(&area_columns)?;
         units.push(UnitResult {
             code: spreadsheet_unsafe(field(code)).into_owned(),
             name: spreadsheet_unsafe(field(name)).into_owned(),
