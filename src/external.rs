@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::Data;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::framework::{Framework, Source};
 use crate::i18n::io_reason;
@@ -107,14 +108,13 @@ impl External {
     ) -> Result<External, ExternalError> {
         let columns = header(&rows[0]).expect("the first row is the header");
         let mut problems = Vec::new();
-        let mut points = HashMap::new();
+        let mut points: HashMap<(String, usize), ExternalPoints> = HashMap::new();
         let mut units: Vec<(String, String)> = Vec::new();
         for row in &rows[1..] {
             let cell =
                 |col: Option<usize>| col.and_then(|c| row.cells.get(c)).unwrap_or(&Data::Empty);
-            let place = |_: Option<usize>, name: &str| {
-                t!("external-place", place = row.place.as_str(), column = name)
-            };
+            let place =
+                |name: &str| t!("external-place", place = row.place.as_str(), column = name);
             let unit = read_code(cell(Some(columns.unit)))
                 .ok()
                 .flatten()
@@ -132,7 +132,7 @@ impl External {
             if unit.is_empty() {
                 problems.push(format!(
                     "{}: {}",
-                    place(Some(columns.unit), "unit_code"),
+                    place("unit_code"),
                     t!("external-no-unit")
                 ));
                 continue;
@@ -146,7 +146,7 @@ impl External {
             let Some(leaf) = leaf else {
                 problems.push(format!(
                     "{}: {}",
-                    place(Some(columns.criterion), "criterion_code"),
+                    place("criterion_code"),
                     t!(
                         "external-unknown-criterion",
                         code = &code,
@@ -162,10 +162,10 @@ impl External {
                     Ok((Score::Points(p), _)) => Ok(Some(p)),
                     Ok((Score::NotApplicable, _)) => Err(format!(
                         "{}: {}",
-                        place(Some(col), name),
+                        place(name),
                         t!("external-not-a-number", text = read_text(cell(Some(col))))
                     )),
-                    Err(message) => Err(format!("{}: {}", place(Some(col), name), message.text)),
+                    Err(message) => Err(format!("{}: {}", place(name), message.text)),
                 }
             };
             let given = match columns.points.map(|c| number(c, "points")).transpose() {
@@ -180,20 +180,13 @@ impl External {
             for (i, col) in columns.tallies.iter().enumerate() {
                 let Some(col) = col else { continue };
                 let name = TALLIES[i].to_uppercase();
-                match number(*col, &name) {
+                match number(*col, &name).map(|n| n.map(|n| (n, whole_count(n)))) {
                     Ok(None) => {}
-                    Ok(Some(n))
-                        if n >= Decimal::ZERO
-                            && n.fract().is_zero()
-                            && n <= Decimal::from(u32::MAX) =>
-                    {
-                        tallies[i] =
-                            Some(u64::try_from(n.mantissa() / 10i128.pow(n.scale())).unwrap_or(0));
-                    }
-                    Ok(Some(n)) => {
+                    Ok(Some((_, Some(count)))) => tallies[i] = Some(count),
+                    Ok(Some((n, None))) => {
                         problems.push(format!(
                             "{}: {}",
-                            place(Some(*col), &name),
+                            place(&name),
                             t!("external-tally", number = n.to_string())
                         ));
                         bad = true;
@@ -210,19 +203,11 @@ impl External {
             let any_tally = tallies.iter().any(Option::is_some);
             let (value, counted) = match (given, any_tally) {
                 (Some(_), true) => {
-                    problems.push(format!(
-                        "{}: {}",
-                        place(columns.points, "points"),
-                        t!("external-both")
-                    ));
+                    problems.push(format!("{}: {}", place("points"), t!("external-both")));
                     continue;
                 }
                 (None, false) => {
-                    problems.push(format!(
-                        "{}: {}",
-                        place(columns.points, "points"),
-                        t!("external-neither")
-                    ));
+                    problems.push(format!("{}: {}", place("points"), t!("external-neither")));
                     continue;
                 }
                 (Some(p), false) => (p, None),
@@ -231,7 +216,7 @@ impl External {
                     let Some(weights) = framework.survey_weights else {
                         problems.push(format!(
                             "{}: {}",
-                            place(columns.tallies[0], "A"),
+                            place("A"),
                             t!("external-no-weights", framework = &framework.id)
                         ));
                         continue;
@@ -245,11 +230,7 @@ impl External {
                     ) {
                         Some(points) => (points, Some(counts)),
                         None => {
-                            problems.push(format!(
-                                "{}: {}",
-                                place(columns.tallies[0], "A"),
-                                t!("external-no-answers")
-                            ));
+                            problems.push(format!("{}: {}", place("A"), t!("external-no-answers")));
                             continue;
                         }
                     }
@@ -258,7 +239,7 @@ impl External {
             if value < Decimal::ZERO || value > node.max {
                 problems.push(format!(
                     "{}: {}",
-                    place(columns.points, "points"),
+                    place("points"),
                     t!(
                         "external-above-max",
                         points = value.to_string(),
@@ -270,10 +251,9 @@ impl External {
             }
             let key = unit_key(&unit);
             if let Some(first) = points.get(&(key.clone(), leaf)) {
-                let first: &ExternalPoints = first;
                 problems.push(format!(
                     "{}: {}",
-                    place(Some(columns.unit), "unit_code"),
+                    place("unit_code"),
                     t!(
                         "external-duplicate",
                         unit = &unit,
@@ -331,6 +311,13 @@ impl External {
             })
             .collect()
     }
+}
+
+/// A tally as a count: whole, not negative, at most 2³² − 1.
+fn whole_count(n: Decimal) -> Option<u64> {
+    (n.fract().is_zero() && n <= Decimal::from(u32::MAX))
+        .then(|| n.to_u64())
+        .flatten()
 }
 
 /// Points from answer tallies: maximum × Σ(weightᵢ × countᵢ) ÷ (100 × Σ countᵢ), computed with

@@ -113,14 +113,8 @@ pub fn assess(
     progress: &dyn Progress,
 ) -> Result<(Assessed, Option<External>), PipelineError> {
     let framework = Framework::load(criteria)?;
-    let loaded = match external {
-        ExternalInput::File(path) => Some(External::load(path, &framework)?),
-        ExternalInput::Missing | ExternalInput::Preliminary => None,
-    };
-    let supply = match external {
-        ExternalInput::Preliminary => ExternalSupply::Preliminary,
-        _ => ExternalSupply::File(loaded.as_ref()),
-    };
+    let loaded = external.load(&framework)?;
+    let supply = external.supply(loaded.as_ref());
     let batch = score_all(&framework, paths, basis, supply, keep_forms, progress);
     Ok((Assessed { framework, batch }, loaded))
 }
@@ -133,6 +127,34 @@ pub enum ExternalInput<'a> {
     File(&'a Path),
     /// Score the forms alone (`--preliminary`; also what `validate` checks).
     Preliminary,
+}
+
+impl<'a> ExternalInput<'a> {
+    /// As asked with `--external FILE` and `--preliminary`: preliminary wins (the command line
+    /// does not allow both).
+    pub fn of(file: Option<&'a Path>, preliminary: bool) -> Self {
+        match (file, preliminary) {
+            (_, true) => ExternalInput::Preliminary,
+            (Some(file), false) => ExternalInput::File(file),
+            (None, false) => ExternalInput::Missing,
+        }
+    }
+
+    /// The external file read against the framework, when one is given.
+    fn load(self, framework: &Framework) -> Result<Option<External>, ExternalError> {
+        match self {
+            ExternalInput::File(path) => External::load(path, framework).map(Some),
+            ExternalInput::Missing | ExternalInput::Preliminary => Ok(None),
+        }
+    }
+
+    /// Where scoring takes the external points from, `loaded` being [`Self::load`]'s file.
+    fn supply(self, loaded: Option<&External>) -> ExternalSupply<'_> {
+        match self {
+            ExternalInput::Preliminary => ExternalSupply::Preliminary,
+            ExternalInput::File(_) | ExternalInput::Missing => ExternalSupply::File(loaded),
+        }
+    }
 }
 
 /// A scoring run, from the command line or from a manifest being verified.
@@ -227,11 +249,7 @@ pub fn score(
         .transpose()?;
     let roster = request.roster.as_deref().map(Roster::load).transpose()?;
     let keep_forms = request.per_unit.is_some();
-    let external = match (&request.external, options.preliminary) {
-        (_, true) => ExternalInput::Preliminary,
-        (Some(path), false) => ExternalInput::File(path),
-        (None, false) => ExternalInput::Missing,
-    };
+    let external = ExternalInput::of(request.external.as_deref(), options.preliminary);
     let (Assessed { framework, batch }, external) = assess(
         &request.criteria,
         &request.paths,
@@ -435,10 +453,7 @@ fn load_year(
             external,
         } => (criteria, paths, external.as_deref()),
     };
-    let external = match external_file {
-        Some(path) => ExternalInput::File(path),
-        None => ExternalInput::Missing,
-    };
+    let external = ExternalInput::of(external_file, false);
     let (Assessed { framework, batch }, external) =
         assess(criteria, paths, options.basis, external, false, progress)?;
     let Batch { scored, report, .. } = batch;
@@ -499,14 +514,8 @@ pub fn explain(
     external: ExternalInput,
 ) -> Result<String, ExplainError> {
     let framework = Framework::load(criteria)?;
-    let loaded = match external {
-        ExternalInput::File(path) => Some(External::load(path, &framework)?),
-        _ => None,
-    };
-    let supply = match external {
-        ExternalInput::Preliminary => ExternalSupply::Preliminary,
-        _ => ExternalSupply::File(loaded.as_ref()),
-    };
+    let loaded = external.load(&framework)?;
+    let supply = external.supply(loaded.as_ref());
     let scored = read_unit(workbook, &framework).and_then(|unit| {
         let score = score_unit(&framework, &unit, basis, supply)?;
         Ok((unit, score))

@@ -36,11 +36,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
         &args.workbook,
         args.code.as_deref(),
         args.basis,
-        match (&args.external, args.preliminary) {
-            (_, true) => ExternalInput::Preliminary,
-            (Some(file), false) => ExternalInput::File(file),
-            (None, false) => ExternalInput::Missing,
-        },
+        ExternalInput::of(args.external.as_deref(), args.preliminary),
     ) {
         Ok(text) => {
             say::out_text(&text);
