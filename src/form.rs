@@ -247,6 +247,17 @@ pub fn write_form(framework: &Framework, data: &FormData) -> Result<Vec<u8>, Xls
     workbook.save_to_buffer()
 }
 
+/// A row of the facts sheet, before it is written.
+struct FactRow<'a> {
+    code: &'a str,
+    name: &'a str,
+    label: String,
+    key: &'a str,
+    validation: DataValidation,
+    /// Where `FormData::facts` holds its value.
+    slot: (usize, String),
+}
+
 /// The measured-values sheet: one row per fact of each rule-based criterion, found by the reader
 /// by its criterion code and fact key; a drop-down of the options for a choice, whole numbers
 /// from 0 for counts, numbers from 0 for a measured value.
@@ -296,36 +307,15 @@ fn write_facts(
     }
     sheet.set_row_height(header_row, 32)?;
     sheet.set_freeze_panes(header_row + 1, 0)?;
-    let mut row = header_row + 1;
+    // Each fact's row: code, criterion, what to enter, key, the value's validation, and where
+    // the form's data holds it. Rule facts first, then the bonus and penalty items.
+    let mut rows: Vec<FactRow> = Vec::new();
     for index in framework.leaves() {
         let node = &framework.nodes[index];
         let Some(rule) = node.leaf.as_ref().and_then(|l| l.rule.as_ref()) else {
             continue;
         };
         for measure in rule.measures() {
-            let lines = [
-                (node.name.as_str(), FACT_WIDTHS[1]),
-                (measure.label.as_str(), FACT_WIDTHS[2]),
-            ]
-            .iter()
-            .map(|(text, width)| page::lines(text, *width))
-            .max()
-            .unwrap_or(1);
-            sheet.set_row_height(row, page::height(lines, page::FONT_SIZE))?;
-            sheet.write_string_with_format(row, 0, &node.code, &wrap)?;
-            sheet.write_string_with_format(row, 1, &node.name, &wrap)?;
-            sheet.write_string_with_format(row, 2, &measure.label, &wrap)?;
-            sheet.write_string_with_format(row, 3, &measure.key, &wrap)?;
-            match data.facts.get(&(index, measure.key.clone())) {
-                Some(FactEntry::Number(n)) => {
-                    sheet.write_number_with_format(row, 4, to_f64(*n), &input)?
-                }
-                Some(FactEntry::Text(text)) => {
-                    sheet.write_string_with_format(row, 4, text, &input)?
-                }
-                None => sheet.write_blank(row, 4, &input)?,
-            };
-            sheet.write_blank(row, 5, &input)?;
             let validation = match rule {
                 Rule::Choice { options, .. } => {
                     let names: Vec<&str> = options.iter().map(|o| o.name.as_str()).collect();
@@ -343,14 +333,14 @@ fn write_facts(
                     .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
                     .set_error_message("Nhập số nguyên không âm (số đếm).")?,
             };
-            sheet.add_data_validation(
-                row,
-                4,
-                row,
-                4,
-                &validation.set_error_title("Số liệu không hợp lệ")?,
-            )?;
-            row += 1;
+            rows.push(FactRow {
+                code: &node.code,
+                name: &node.name,
+                label: measure.label.clone(),
+                key: &measure.key,
+                validation,
+                slot: (index, measure.key.clone()),
+            });
         }
     }
     // Bonus and penalty items: the points given, or taken away, as a positive number.
@@ -366,16 +356,36 @@ fn write_facts(
                 format!("Điểm trừ, ghi số dương (từ 0 đến {})", item.max.normalize())
             }
         };
-        let lines = page::lines(&item.name, FACT_WIDTHS[1]);
+        let validation = DataValidation::new()
+            .allow_decimal_number(DataValidationRule::Between(0.0, to_f64(item.max)))
+            .set_error_message(format!(
+                "Nhập số từ 0 đến {}; ghi 0 nếu không có.",
+                item.max.normalize()
+            ))?;
+        rows.push(FactRow {
+            code: &item.code,
+            name: &item.name,
+            label,
+            key: ADJUSTMENT_KEY,
+            validation,
+            slot: (framework.nodes.len() + i, ADJUSTMENT_KEY.to_string()),
+        });
+    }
+    for (row, fact) in (header_row + 1..).zip(rows) {
+        let lines = [
+            (fact.name, FACT_WIDTHS[1]),
+            (fact.label.as_str(), FACT_WIDTHS[2]),
+        ]
+        .iter()
+        .map(|(text, width)| page::lines(text, *width))
+        .max()
+        .unwrap_or(1);
         sheet.set_row_height(row, page::height(lines, page::FONT_SIZE))?;
-        sheet.write_string_with_format(row, 0, &item.code, &wrap)?;
-        sheet.write_string_with_format(row, 1, &item.name, &wrap)?;
-        sheet.write_string_with_format(row, 2, &label, &wrap)?;
-        sheet.write_string_with_format(row, 3, ADJUSTMENT_KEY, &wrap)?;
-        match data
-            .facts
-            .get(&(framework.nodes.len() + i, ADJUSTMENT_KEY.to_string()))
-        {
+        sheet.write_string_with_format(row, 0, fact.code, &wrap)?;
+        sheet.write_string_with_format(row, 1, fact.name, &wrap)?;
+        sheet.write_string_with_format(row, 2, &fact.label, &wrap)?;
+        sheet.write_string_with_format(row, 3, fact.key, &wrap)?;
+        match data.facts.get(&fact.slot) {
             Some(FactEntry::Number(n)) => {
                 sheet.write_number_with_format(row, 4, to_f64(*n), &input)?
             }
@@ -383,15 +393,8 @@ fn write_facts(
             None => sheet.write_blank(row, 4, &input)?,
         };
         sheet.write_blank(row, 5, &input)?;
-        let validation = DataValidation::new()
-            .allow_decimal_number(DataValidationRule::Between(0.0, to_f64(item.max)))
-            .set_error_message(format!(
-                "Nhập số từ 0 đến {}; ghi 0 nếu không có.",
-                item.max.normalize()
-            ))?
-            .set_error_title("Số liệu không hợp lệ")?;
+        let validation = fact.validation.set_error_title("Số liệu không hợp lệ")?;
         sheet.add_data_validation(row, 4, row, 4, &validation)?;
-        row += 1;
     }
     page::setup(sheet, true, Some((header_row, header_row)))?;
     sheet.protect();
